@@ -1,0 +1,172 @@
+"""Quote extraction: article text in, :class:`Quote` dataclasses out.
+
+Pure: imports neither flask nor peewee, touches no files.
+
+>>> [(q.text, q.speaker) for q in extract_quotes('“We won,” Jane Roe said.')]
+[('We won', 'Jane Roe')]
+"""
+from .documents import DocumentError, parse_document
+from .marks import scan_quotes, split_paragraphs
+from .model import KINDS, Article, Quote
+from .names import EntityIndex
+from .reported import reported_speech
+from .social import find_posts
+from .speakers import MASK, according_to, cue_after, cue_before, speaker_from_phrase, split_sentences, tokens
+from .resources import PRONOUNS
+
+__all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes",
+           "parse_document"]
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+_ENDS_SENTENCE = ".!?…"
+
+
+def extract_quotes(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=True):
+    """Return every quotation in article (an Article or a str), in text order."""
+    if isinstance(article, str):
+        article = Article(text=article)
+    return _Extraction(article.text).run(min_confidence, indirect)
+
+
+class _Extraction:
+    """One article's pass: the masked text, its names, and the speaker seen last."""
+
+    def __init__(self, text):
+        self.text = text
+        self.paragraphs = split_paragraphs(text)
+        self.spans = scan_quotes(text, self.paragraphs)
+        self.posts = find_posts(text, self.paragraphs)
+        self.masked = _mask(text, self.spans)
+        self.names = EntityIndex(self.masked)
+        self.last_speaker = None  # (canonical name, paragraph index)
+
+    def run(self, min_confidence, indirect):
+        quotes = [Quote(self.text[p.start:p.end], p.start, p.end, "social", self.names.canonical(p.author, p.start),
+                        "—", 0.95, p.author, (p.start, p.end)) for p in self.posts]
+        span_at = {s.open: s for s in self.spans}
+        for number, paragraph in enumerate(self.paragraphs):
+            previous = None  # the sentence before, as tokens
+            attributed_in_sentence = None
+            for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
+                inside = [span_at[i] for i in sorted(span_at) if lo <= i < hi]
+                sentence_tokens = tokens(self.masked, lo, hi)
+                attributed_in_sentence = None
+                for index, span in enumerate(inside):
+                    quote = self._attribute(span, inside, index, lo, hi, number, previous, attributed_in_sentence)
+                    if quote.speaker:
+                        attributed_in_sentence = quote
+                    quotes.append(quote)
+                if not inside:
+                    mention = self._cue_in_prose(sentence_tokens)
+                    if mention:
+                        speaker = self._resolve(mention, number)
+                        if speaker:
+                            self.last_speaker = (speaker, number)
+                    if indirect:
+                        quotes.extend(self._reported(lo, hi, number))
+                previous = sentence_tokens
+        quotes = [q for q in quotes if q.confidence >= min_confidence]
+        return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+    def _cue_in_prose(self, toks):
+        mention = cue_before(self.masked, toks, direct=False)
+        return mention if mention and mention.cue != ":" else None
+
+    def _attribute(self, span, inside, index, lo, hi, number, previous, attributed_in_sentence):
+        before_lo = inside[index - 1].close if index else lo
+        after_hi = inside[index + 1].open if index + 1 < len(inside) else hi
+        before = tokens(self.masked, before_lo, span.open)
+        after = tokens(self.masked, span.close, after_hi)
+        content = self.text[span.start:span.end]
+        leads_sentence = not [t for t in before if t.is_word] or (before and before[-1].text in (":", ","))
+        kind = "direct" if span.paragraphs > 1 or (leads_sentence and not content[:1].islower()) else "partial"
+        mention = cue_after(self.masked, after)
+        if mention is None:
+            mention = cue_before(self.masked, before, kind == "direct")
+        if mention is None and index and before_lo != lo:
+            # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
+            mention = cue_before(self.masked, tokens(self.masked, lo, span.open), kind == "direct")
+        if mention is None:
+            mention = according_to(self.masked, tokens(self.masked, lo, hi))
+        speaker = self._resolve(mention, number) if mention else None
+        confidence = mention.strength if mention else 0.0
+        cue = mention.cue if mention else None
+        if speaker is None:
+            inherited = self._inherit(span, lo, number, previous, attributed_in_sentence, leads_sentence)
+            if inherited:
+                speaker, cue, confidence = inherited
+        if speaker is None:
+            words = len(content.split())
+            confidence = 0.55 if kind == "direct" and words >= 4 else 0.2
+        elif speaker:
+            self.last_speaker = (speaker, number)
+        return Quote(content, span.start, span.end, kind, speaker, cue, confidence,
+                     mention.text if mention else None, (lo, hi))
+
+    def _inherit(self, span, lo, number, previous, attributed_in_sentence, leads_sentence):
+        """A quote with no cue of its own continues the speaker the text last gave."""
+        if attributed_in_sentence is not None:
+            return attributed_in_sentence.speaker, "continued", 0.8
+        if not leads_sentence:
+            return None
+        if previous:
+            mention = cue_before(self.masked, previous, direct=False)
+            if mention and mention.cue != ":":
+                speaker = self._resolve(mention, number)
+                if speaker:
+                    return speaker, mention.cue, 0.75
+        if span.open == self.paragraphs[number].start and number:
+            prior = self.paragraphs[number - 1]
+            if self.masked[prior.end - 1] == ":":
+                last = split_sentences(self.masked, prior.start, prior.end)[-1]
+                mention = cue_before(self.masked, tokens(self.masked, *last), direct=True)
+                if mention:
+                    speaker = self._resolve(mention, number)
+                    if speaker:
+                        return speaker, mention.cue, 0.8
+        if self.last_speaker and number - self.last_speaker[1] <= 1:
+            return self.last_speaker[0], "continued", 0.7
+        return None
+
+    def _resolve(self, mention, number):
+        """Turn a speaker phrase into a canonical speaker, or None."""
+        words, how = speaker_from_phrase(mention.text)
+        if how == "pronoun":
+            return self._pronoun(words, mention.start)
+        if how == "outlet":
+            return self.names.latest_outlet(mention.start) or mention.text
+        if how == "name":
+            return self.names.canonical(words, mention.start)
+        return words
+
+    def _pronoun(self, pronoun, at):
+        gender = PRONOUNS.get(pronoun)
+        if gender not in ("m", "f"):
+            return None
+        candidates = ([self.last_speaker[0]] if self.last_speaker else []) + self.names.persons_before(at)
+        for name in candidates:
+            if len(name.split()) < 2 or name.startswith(("@", "#")):
+                continue
+            known = self.names.gender_of(name)
+            if known in (None, gender):
+                return name
+        return None
+
+    def _reported(self, lo, hi, number):
+        found = []
+        for item in reported_speech(self.masked, lo, hi):
+            speaker = self._resolve(item.mention, number)
+            found.append(Quote(self.text[item.start:item.end], item.start, item.end, "indirect", speaker,
+                               item.mention.cue, item.confidence if speaker else 0.3, item.mention.text, (lo, hi)))
+        return found
+
+
+def _mask(text, spans):
+    """Hide quoted words (keeping offsets and a final stop) so that rules read only the prose."""
+    chars = list(text)
+    for span in spans:
+        end = span.end - 1 if text[span.end - 1] in _ENDS_SENTENCE else span.end
+        for i in range(span.start, end):
+            if not chars[i] == "\n":
+                chars[i] = MASK
+    return "".join(chars)

@@ -1,0 +1,177 @@
+"""Quotation-mark scanning: which marks open and close quotes, in which paragraphs.
+
+News text mixes mark styles and contains errors: a closing-style mark used as an
+opener (``”I will …``), apostrophes that look like single closing marks
+(``don’t``, ``’90s``, ``voters’``), a quote whose closing mark is missing. The
+scanner decides each mark from its neighbours (left- or right-flanking, like
+Markdown's emphasis rules) and keeps every decision inside one paragraph, so a
+stray mark can never swallow the rest of the article.
+"""
+from dataclasses import dataclass
+
+DOUBLE_OPENERS = "“„«"
+DOUBLE_CLOSERS = "”»"
+SINGLE_OPENERS = "‘‚‹"
+SINGLE_CLOSERS = "’›"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+_OPENING_CONTEXT = "([{—–-/―\u00a0"  # characters after which a mark opens
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted passage: ``text[start:end]`` is the content without its marks."""
+
+    open: int  # offset of the opening mark
+    start: int
+    end: int
+    close: int  # offset just past the closing mark (== end when the mark is missing)
+    closed: bool
+    paragraphs: int = 1  # how many paragraphs the quote runs over
+
+
+def split_paragraphs(text):
+    """Return paragraphs as offset ranges; any line break separates paragraphs.
+
+    >>> [text[p.start:p.end] for text in ["a\\n\\n b "] for p in split_paragraphs(text)]
+    ['a', 'b']
+    """
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            paragraphs.append(Paragraph(pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return paragraphs
+
+
+def _flanking(text, i, lo, hi):
+    """Return (left_flanking, right_flanking) for the mark at i within [lo, hi)."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    before_space = before.isspace() or before in _OPENING_CONTEXT or before in ALL_MARKS
+    after_space = after.isspace() or after in ".,;:!?)]}—–-…" or after in ALL_MARKS
+    left = not after.isspace() and before_space
+    right = not before.isspace() and (after_space or i + 1 >= hi)
+    return left, right
+
+
+def _is_apostrophe(text, i, lo, hi):
+    """An apostrophe sits between letters (don’t) or before a year (’90s)."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return after.isdigit() and (before.isspace() or i == lo)
+
+
+def _scan_paragraph(text, lo, hi, carried_open):
+    """Scan one paragraph. Return (spans, offset of a double mark left open or None).
+
+    carried_open is the offset of a quote left open by the previous paragraph.
+    """
+    spans = []
+    double_open = carried_open
+    single_open = None
+    has_double = any(c in DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE for c in text[lo:hi])
+    for i in range(lo, hi):
+        c = text[i]
+        if c not in ALL_MARKS:
+            continue
+        left, right = _flanking(text, i, lo, hi)
+        if c in DOUBLE_OPENERS or c in DOUBLE_CLOSERS or c == STRAIGHT_DOUBLE:
+            if double_open is None:
+                opens = (c in DOUBLE_OPENERS and not (c == "“" and right and not left)) or \
+                        (c in DOUBLE_CLOSERS and left and not right) or (c == STRAIGHT_DOUBLE and left)
+                if opens:
+                    double_open, single_open = i, None
+            else:
+                closes = right or (c in DOUBLE_CLOSERS) or (c == "“" and not left)
+                if c in DOUBLE_OPENERS and left and not right and c != "“":
+                    closes = False
+                if closes:
+                    spans.append(_span(text, double_open, i, True))
+                    double_open, single_open = None, None
+                elif left and i > double_open + 1:
+                    # A new opener while one is open: the earlier quote lost its closing mark.
+                    spans.append(_span(text, double_open, _last_non_space(text, double_open, i), False))
+                    double_open, single_open = i, None
+            continue
+        # Single marks quote only where a paragraph has no double marks (headline and UK
+        # style); inside double quotes they are nested quotes, part of the outer one.
+        if has_double or _is_apostrophe(text, i, lo, hi):
+            continue
+        if c in SINGLE_OPENERS or c == STRAIGHT_SINGLE and left and not right:
+            if left:
+                single_open = i
+        elif single_open is not None and right:
+            spans.append(_span(text, single_open, i, True))
+            single_open = None
+    return spans, double_open
+
+
+def _last_non_space(text, lo, hi):
+    while hi > lo + 1 and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _span(text, open_at, close_at, closed, paragraphs=1):
+    """Build a span from the mark offsets, trimming spaces and a trailing comma."""
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    close = close_at + 1 if closed else close_at
+    return QuoteSpan(open_at, start, end, close, closed, paragraphs)
+
+
+def _opens_with_mark(text, paragraph):
+    c = text[paragraph.start]
+    return c in DOUBLE_OPENERS or c == STRAIGHT_DOUBLE or (c in DOUBLE_CLOSERS and paragraph.end > paragraph.start + 1
+                                                             and not text[paragraph.start + 1].isspace())
+
+
+def scan_quotes(text, paragraphs=None):
+    """Return every outer quoted passage in text, in order.
+
+    A paragraph that opens a quote without closing it continues into the next
+    paragraph when that one opens with a mark again (the newspaper convention);
+    otherwise the quote ends with its paragraph.
+
+    >>> [text[s.start:s.end] for text in ['He said "yes," and left.'] for s in scan_quotes(text)]
+    ['yes']
+    """
+    if paragraphs is None:
+        paragraphs = split_paragraphs(text)
+    spans = []
+    carried = None  # (open offset, paragraphs so far)
+    for index, paragraph in enumerate(paragraphs):
+        if carried is not None:
+            # The continuation paragraph's own opening mark is part of the running quote.
+            found, still_open = _scan_paragraph(text, paragraph.start + 1, paragraph.end, carried[0])
+        else:
+            found, still_open = _scan_paragraph(text, paragraph.start, paragraph.end, None)
+        if carried is not None and found and found[0].open == carried[0]:
+            first = found[0]
+            found[0] = QuoteSpan(first.open, first.start, first.end, first.close, first.closed, carried[1] + 1)
+        spans.extend(found)
+        if still_open is not None:
+            count = carried[1] + 1 if carried is not None and still_open == carried[0] else 1
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if following is not None and _opens_with_mark(text, following):
+                carried = (still_open, count)
+                continue
+            spans.append(_span(text, still_open, paragraph.end, False, count))
+        carried = None
+    return [s for s in spans if s.end > s.start]

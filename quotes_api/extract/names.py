@@ -1,0 +1,168 @@
+"""Canonical speaker names: "Lacey", "D.A. Jackie Lacey" and "she" all become "Jackie Lacey".
+
+An :class:`EntityIndex` is built once per article from every capitalised run of
+words. A short mention maps to the fullest name that ends with it (the
+surname convention of news writing), preferring the person the article
+introduced first; accents and case never distinguish two people.
+"""
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .resources import (CAPITALISED_FUNCTION_WORDS, FEMALE_NAMES, MALE_NAMES, MONTHS, OUTLET_NOUNS,
+                        OUTLET_WORDS, TITLES, UPPER)
+
+# A capitalised word, an initial, an acronym with dots (L.A.), a handle or a hashtag.
+_CAP_WORD = rf"(?:[{UPPER}][\w’'.\-]*|@\w+|#[\w\-]+)"
+_CONNECTOR = r"(?:de|da|del|della|der|den|van|von|la|le|di|du|bin|al|el|dos|das|y)"
+NAME_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_CAP_WORD})*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_MONTHS = set(MONTHS)
+
+
+def fold(name):
+    """Accent- and case-insensitive key: fold("Gascón") == fold("GASCON")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", plain.casefold()))
+
+
+def strip_titles(words):
+    """Drop leading function words, titles and offices: ["D.A.", "Jackie", "Lacey"] -> ["Jackie", "Lacey"].
+
+    A run made only of title words ("District Attorney") is not a name and gives [].
+    """
+    words = list(words)
+    while words and words[0].rstrip(".") in CAPITALISED_FUNCTION_WORDS:
+        words.pop(0)
+    last_title = -1
+    for i, word in enumerate(words[:-1]):
+        if word.casefold() in TITLES or word.casefold().rstrip(".") in TITLES:
+            last_title = i
+    if last_title >= 0 and _looks_like_person(words[last_title + 1:]):
+        words = words[last_title + 1:]
+    if words and all(w.casefold() in TITLES or w.casefold().rstrip(".") in TITLES for w in words):
+        return []
+    return words
+
+
+def _looks_like_person(words):
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al") for w in words)
+
+
+@dataclass
+class Entity:
+    """A name as the article uses it, with everything learnt about it."""
+
+    name: str  # the fullest form seen
+    first_seen: int
+    gender: str | None = None  # "m", "f" or None
+    is_outlet: bool = False
+    mentions: int = 0
+
+
+class EntityIndex:
+    """Every name in one article, for canonicalising speaker mentions."""
+
+    def __init__(self, text):
+        self.text = text
+        self.entities = {}  # fold(full name) -> Entity
+        self.positions = []  # (offset, Entity) in text order
+        for match in NAME_RUN.finditer(text):
+            words = match.group().split()
+            # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
+            cut = []
+            for word in words:
+                if _POSSESSIVE.search(word) and word[-1] != ".":
+                    cut.append(_POSSESSIVE.sub("", word))
+                    break
+                cut.append(word)
+            words = [w.rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in cut]
+            words = strip_titles(w for w in words if w)
+            if not words or (len(words) == 1 and (words[0] in _MONTHS or len(words[0]) < 2)):
+                continue
+            start = match.start() + match.group().find(words[0])
+            self._add(" ".join(words), start)
+
+    def _add(self, name, offset):
+        key = fold(name)
+        if not key:
+            return
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(name, offset)
+            first = fold(name.split()[0])
+            if len(name.split()) > 1 and first in FEMALE_NAMES:
+                entity.gender = "f"
+            elif len(name.split()) > 1 and first in MALE_NAMES:
+                entity.gender = "m"
+            words = set(key.split())
+            entity.is_outlet = bool(words & OUTLET_WORDS) and len(words) <= 5
+        elif _has_more_accents(name, entity.name):
+            entity.name = name
+        entity.mentions += 1
+        self.positions.append((offset, entity))
+
+    def canonical(self, mention, at=None):
+        """Return the canonical form of a name mention, or the mention itself when unknown."""
+        words = strip_titles(mention.split()) or mention.split()
+        key = fold(" ".join(words))
+        if not key:
+            return mention
+        tokens = key.split()
+        best = None
+        for full_key, entity in self.entities.items():
+            full = full_key.split()
+            if len(full) <= len(tokens) or full[-len(tokens):] != tokens:
+                continue
+            if len(full) - len(tokens) > 3:
+                continue
+            # Prefer a name introduced before the mention, and among those the first introduced.
+            rank = (at is not None and entity.first_seen > at, entity.first_seen)
+            if best is None or rank < best[0]:
+                best = (rank, entity)
+        if best is not None:
+            return best[1].name
+        entity = self.entities.get(key)
+        return entity.name if entity else " ".join(words)
+
+    def gender_of(self, name):
+        entity = self.entities.get(fold(name))
+        if entity is None:
+            return None
+        if entity.gender is None:
+            first = fold(name).split()[0]
+            return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+        return entity.gender
+
+    def persons_before(self, offset, window=2500):
+        """Names mentioned before offset, nearest first, as canonical names."""
+        seen = []
+        for position, entity in reversed(self.positions):
+            if position >= offset:
+                continue
+            if position < offset - window:
+                break
+            name = self.canonical(entity.name, position)
+            if name not in seen:
+                seen.append(name)
+        return seen
+
+    def latest_outlet(self, offset):
+        """The most recent news organisation named before offset ("the paper" refers to it)."""
+        for position, entity in reversed(self.positions):
+            if position < offset and entity.is_outlet:
+                return self.canonical(entity.name, position)
+        return None
+
+
+def _has_more_accents(candidate, current):
+    def count(s):
+        return sum(1 for c in unicodedata.normalize("NFKD", s) if unicodedata.combining(c))
+    return count(candidate) > count(current)
+
+
+def refers_to_outlet(description):
+    """True for descriptions such as "the outlet" or "the paper"."""
+    words = description.casefold().split()
+    return bool(words) and words[-1] in OUTLET_NOUNS and len(words) <= 3

@@ -1,0 +1,238 @@
+"""Word lists and compiled patterns shared by the extraction modules.
+
+Everything language-specific lives here so that the rules in the other modules
+read as rules, and a newcomer adding a cue verb or a title changes one list.
+"""
+import re
+
+# Upper-case letters, Latin-1 and Latin Extended-A included ("Ángel", "Łukasz").
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+
+# --- cue verbs -------------------------------------------------------------
+
+# Verbs that introduce speech, writing or a stated position. Inflections are
+# generated below; irregular forms are listed explicitly.
+_REGULAR_CUES = """
+    add admit acknowledge agree allege announce answer argue ask assert assure
+    blast blame boast brag caution charge chide claim comment complain conclude
+    concede confirm contend continue counter cry declare decry demand deny
+    describe disclose dismiss echo emphasize emphasise estimate exclaim explain
+    insist joke lament laugh mention muse note object observe plead pledge point
+    post predict proclaim promise protest question quip recall recount reiterate
+    remark remind reply report respond retort reveal rule scoff scream shout sigh
+    snap speculate state stress suggest summarize tease testify text thunder tout
+    tweet urge vow warn whisper wonder yell blog email message posit opine
+    acknowledge accuse attack criticize criticise mock praise slam
+    characterize characterise dub label nickname term title
+"""
+_IRREGULAR_CUES = {
+    "say": ["say", "says", "said", "saying"],
+    "tell": ["tell", "tells", "told", "telling"],
+    "write": ["write", "writes", "wrote", "writing", "written"],
+    "call": ["call", "calls", "called", "calling"],
+    "close": ["close", "closes", "closed", "closing"],
+    "think": ["think", "thinks", "thought", "thinking"],
+    "hold": ["hold", "holds", "held", "holding"],
+    "put": ["put", "puts", "putting"],
+    "go": ["goes", "went"],  # "he went on", only with "on": see CUE_PHRASES
+    "read": ["read", "reads", "reading"],
+}
+# Cues that take their speaker from the clause but never open a quote alone.
+_WEAK = {"think", "hold", "put", "go", "read", "dub", "label", "nickname", "term", "title",
+         "accuse", "attack", "criticize", "criticise", "mock", "praise", "slam", "blast", "characterize",
+         "characterise", "describe", "call", "question", "blame", "dismiss", "decry", "tout"}
+
+
+_DOUBLED_FINAL_CONSONANT = {"admit", "quip", "snap", "chat"}
+
+
+def _inflect(verb):
+    """Return the regular inflections of an English verb."""
+    if verb.endswith("e"):
+        past, ing = verb + "d", verb[:-1] + "ing"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        past, ing = verb[:-1] + "ied", verb + "ing"
+    elif verb in _DOUBLED_FINAL_CONSONANT:
+        past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+    else:
+        past, ing = verb + "ed", verb + "ing"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        third = verb + "es"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    return [verb, third, past, ing]
+
+
+CUE_FORMS = {}  # inflected form -> lemma
+for _verb in _REGULAR_CUES.split():
+    for _form in _inflect(_verb):
+        CUE_FORMS[_form] = _verb
+for _verb, _forms in _IRREGULAR_CUES.items():
+    for _form in _forms:
+        CUE_FORMS[_form] = _verb
+STRONG_CUES = {form for form, lemma in CUE_FORMS.items() if lemma not in _WEAK}
+PARTICIPLE_CUES = {form for form in CUE_FORMS if form.endswith("ing")}
+
+# Multi-word cues: the first word is the verb the speaker is subject of.
+CUE_PHRASES = re.compile(
+    r"\b(?:went on|pointed out|added on|wrote on|said on|posted on|noted in|said in a statement"
+    r"|according to|in an? (?:statement|interview|email|tweet|post|op-ed|letter|speech|memo))\b", re.I)
+
+# --- speakers --------------------------------------------------------------
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": None, "we": "p", "it": "n"}
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "their": "p", "its": "n"}
+
+# Words that may stand between a speaker and the cue verb ("Lacey later said").
+ADVERBS = set("""
+    also later then previously recently once again further simply just often frequently
+    flatly repeatedly publicly privately reportedly has had have will would could should
+    may might did does do is was were are been being not never even quickly quietly
+    angrily bluntly directly firmly emotionally tearfully finally initially earlier
+    ultimately only still already separately specifically explicitly herself himself
+    themselves itself sometimes rightly wrongly falsely correctly accurately famously
+    memorably infamously openly bluntly candidly proudly defiantly calmly sharply
+    immediately first then-
+""".split())
+
+# Capitalised words that are not names when they begin a run.
+CAPITALISED_FUNCTION_WORDS = set("""
+    The A An And But Or Nor So Yet For If When While As After Before Since Until
+    Because Although Though In On At By From With Without Of To Into Over Under
+    About Against Between Among Through During Despite This That These Those There
+    Here It Its He She They We I You His Her Their Our My Your Who What Where Why
+    How Which Whose Whom Mr Mrs Ms Dr Asked Speaking Still Now Then Also Yes No Not
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Meanwhile However
+    Instead Indeed Later Earlier Today Tonight Yesterday Tomorrow Last Next Every
+    Each Some Many Most Several Both All Any Another Other One Two Three Even Just
+    Only According Like Unlike Given Following Under Amid Across Toward Towards
+""".split())
+
+MONTHS = ("January February March April May June July August September October November December "
+          "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+
+# Titles and offices dropped from canonical names ("D.A. Jackie Lacey" -> "Jackie Lacey").
+TITLES = set("""
+    mr mrs ms miss dr prof sir dame lord lady rev gen col lt sgt capt cmdr adm maj cpl
+    sen senator rep representative gov governor president vice pres mayor judge justice
+    chief sheriff secretary minister prime chancellor ambassador attorney general
+    district da d.a. d.a prosecutor commissioner councilman councilwoman councilmember
+    chairman chairwoman chair ceo cfo coo director deputy assistant speaker leader
+    king queen prince princess pope bishop father sister brother officer detective
+    agent inspector superintendent candidate nominee spokesman spokeswoman spokesperson
+    host anchor correspondent columnist editor reporter analyst professor dean
+    founder co-founder executive manager coach former then late acting interim
+    state county city federal u.s. us national gop democratic republican democrat
+    congressman congresswoman lawmaker delegate trustee treasurer comptroller auditor
+    first lady gen. sen. rep. gov. mr. mrs. ms. dr. prof. lt. col. sgt. capt. rev. pres.
+    supt. atty. sec. st. member activist physicist economist strategist pollster
+""".split())
+
+# Heads of descriptions whose embedded name is the speaker ("the official BLM-LA Twitter account").
+ACCOUNT_HEADS = {"account", "accounts", "feed", "handle", "page", "website", "site", "blog",
+                 "channel", "statement", "release", "tweet", "post"}
+
+# Heads that mark a description as a news organisation, for "the outlet", "the paper".
+OUTLET_WORDS = {"times", "post", "journal", "news", "press", "tribune", "herald", "globe",
+                "gazette", "chronicle", "reuters", "ap", "cnn", "msnbc", "nbc", "cbs", "abc",
+                "fox", "npr", "bbc", "politico", "bloomberg", "axios", "guardian", "telegraph",
+                "review", "magazine", "wire", "daily", "examiner", "observer", "sun", "star",
+                "register", "inquirer", "bulletin", "courier", "dispatch", "record", "standard"}
+OUTLET_NOUNS = {"outlet", "newspaper", "paper", "network", "publication", "broadcaster",
+                "magazine", "agency", "station", "daily", "site", "website"}
+
+# Nouns that can head a description speaker ("the mayor", "a spokesman", "officials").
+SPEAKER_NOUNS = set("""
+    spokesman spokeswoman spokesperson official officials source sources aide aides adviser
+    advisers advisor advisors analyst analysts expert experts lawyer lawyers attorney
+    attorneys journalist journalists reporter reporters group groups protesters protester
+    organization organisation account campaign committee department agency report reports
+    poll polls survey study statement researchers economist economists critics critic
+    supporters supporter residents resident voters voter people police officers officer
+    authorities administration government office company firm union members member leader
+    leaders candidate nominee president senator governor mayor lawmakers lawmaker democrats
+    republicans activists activist founder chairman chairwoman director executive ceo chief
+    sheriff judge prosecutor prosecutors investigators investigator witnesses witness
+    friend friends family mother father mom dad wife husband son daughter sister brother
+    host anchor commentator pundit columnist editor editorial writer author biographer
+    historian professor scientist scientists doctor doctors neighbor neighbors owner
+    manager worker workers employees employee teacher teachers student students parents
+    woman man women men coach player players fan fans observers insiders strategist
+    strategists pollster pollsters operative operatives staffer staffers team
+    newspaper paper outlet network website site agency ministry council court panel board
+    commission party movement coalition association institute center foundation
+    incumbent challenger rival opponent opponents secretary minister ambassador
+    spokespeople representatives representative congressman congresswoman delegate
+    delegates caller callers audience crowd truth tweet post memo letter email emails
+    document documents filing complaint lawsuit data figures numbers statistics
+    organizers organizer participants veterans victims victim relatives relative
+""".split())
+
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one",
+               "another", "two", "three", "four", "several", "some", "many", "other", "both",
+               "this", "that", "these", "those", "most", "few", "numerous", "various"}
+
+# Words that end a noun phrase when walking back from a cue verb.
+NP_BREAKERS = set("""
+    and or but nor so yet that which who whom whose when where while as if because
+    although though since until unless after before than then to in on at by with
+    from into onto over under about against between among through during despite
+    without within upon is are was were be been being has have had do does did
+    not no this these those there here it's it’s what how why
+""".split())
+
+# Subordinators and prepositions that open an introductory phrase ("After the vote, Lacey said...").
+INTRO_WORDS = set("""
+    after before when while as since until because although though if in on at by
+    with without during despite following amid speaking asked giving addressing
+    responding writing referring like unlike given for from over under across
+    toward towards throughout upon once
+""".split())
+
+# First names with a usual gender, for resolving "he" and "she" when the text gives no other clue.
+FEMALE_NAMES = set("""
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline jackie frances
+    gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace
+    denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie
+    isabella charlotte rose alexis kayla hillary chelsea melania ivanka nikki kamala
+    nancy elizabeth sarah condoleezza michele oprah madonna patrisse alicia opal
+    huma kellyanne hope jill tulsi dianne maxine ilhan alexandria susan lisa liz
+    angela theresa marine sheila stacey keisha lori muriel gina janet lindsey kirsten
+    amy tammy debbie claire jeanne heidi gretchen melanie ivana tiffany melia
+""".split())
+MALE_NAMES = set("""
+    james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+    kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin
+    carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert
+    willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason
+    philip louis barack bernie bill mike ted marco chris jeb rand ben rudy newt mitch
+    chuck harry reid tim reince rahm jared eric hunter beto pete cory bernard vladimir
+    xi kim emmanuel boris justin benjamin shinzo recep hassan rodrigo enrique nicolas
+    alex gavin jerry kevin rick rob ron lindsey jim jon joel ken lou matt nick sam steve
+    tom tony travis troy vince shaun reed rahje fidel jesse al dick gascon gascón
+""".split())
+
+SENTENCE_ABBREVIATIONS = set("""
+    mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt cmdr adm maj rev pres
+    inc co corp ltd llc no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u l.a d.a d.c n.y a.m p.m ph.d i.e e.g mt ft ave blvd dept univ
+""".split())
+
+# Social posts: "… — Name (@handle) Month D, YYYY" closing a paragraph.
+SOCIAL_SIGNATURE = re.compile(
+    r"\s+[—–―-]{1,2}\s*(?P<name>[^\n—–―()]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
+    r"(?P<date>(?:%s)\.? \d{1,2}, \d{4})\s*$" % "|".join(MONTHS))
+
+# Header line of plain-text articles: "date 2020-11-06 https://…".
+HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<url>\S+))?\s*\n")

@@ -1,0 +1,299 @@
+"""Who said it: cue verbs, speaker phrases, pronouns and continuation.
+
+The rules read the article with every quote's words masked, so a cue verb or a
+name inside a quotation never attributes the quotation itself. Each quote is
+attributed, in order of strength, by:
+
+1. a cue right after it: ``“…,” Lacey said`` / ``“…,” said BLM member Rahje Branch`` / ``“…” ― Name``;
+2. a cue before it in its sentence: ``Lacey said, “…”`` / ``he vowed to stop …, “immediately”``
+   (a participle such as ``, adding,`` takes the subject of the clause it hangs on);
+3. ``according to X`` anywhere in the sentence;
+4. continuation: an earlier quote in the same sentence, a cue in the sentence before
+   (``Lacey blamed … . “…”``), a paragraph ending in a colon, or the previous speaker.
+"""
+import re
+from dataclasses import dataclass
+
+from .names import NAME_RUN, refers_to_outlet
+from .resources import (ACCOUNT_HEADS, ADVERBS, CUE_FORMS, DETERMINERS, INTRO_WORDS, NP_BREAKERS,
+                        PARTICIPLE_CUES, PRONOUNS, SENTENCE_ABBREVIATIONS, SPEAKER_NOUNS, STRONG_CUES)
+
+MASK = "§"
+TOKEN = re.compile(r"[@#]?\w+(?:[’'.\-&]\w+)*\.?|[,:;()—–―]|" + MASK + "+")
+_PLATFORMS = {"twitter", "facebook", "instagram", "tiktok", "youtube", "threads", "x"}
+_DASHES = {"—", "–", "―"}
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "reporters", "supporters", "viewers", "listeners"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self):
+        word = self.text.casefold()
+        if word.endswith(".") and word.rstrip(".") not in SENTENCE_ABBREVIATIONS and not re.fullmatch(r"(?:\w\.)+", word):
+            word = word.rstrip(".")
+        return word
+
+    @property
+    def is_word(self):
+        return self.text[0].isalnum() or self.text[0] in "@#"
+
+    @property
+    def capitalised(self):
+        return self.text[0].isupper() or self.text[0] in "@#"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase naming a speaker, and the cue that links it to a quote."""
+
+    text: str
+    start: int
+    cue: str
+    strength: float
+
+
+def tokens(text, lo, hi):
+    """Word and punctuation tokens of text[lo:hi], with offsets into text."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+
+
+def is_cue(token, strong_only=False):
+    return token.low in (STRONG_CUES if strong_only else CUE_FORMS)
+
+
+# --- sentences -------------------------------------------------------------
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(\[A-Z0-9" + MASK + "])")
+
+
+def split_sentences(masked, lo, hi):
+    """Sentence ranges of masked[lo:hi]; quotes are masked, so only the prose splits."""
+    sentences, start = [], lo
+    for match in _BOUNDARY.finditer(masked, lo, hi):
+        word = re.search(r"[\w.]+$", masked[max(lo, match.start() - 12):match.start() + 1])
+        if word and match.group()[0] == ".":
+            stem = word.group().rstrip(".").casefold()
+            if stem in SENTENCE_ABBREVIATIONS or re.fullmatch(r"\w", stem) or re.fullmatch(r"(?:\w\.)+\w", stem):
+                continue
+        sentences.append((start, match.end()))
+        start = match.end()
+    if start < hi:
+        sentences.append((start, hi))
+    return sentences
+
+
+# --- noun phrases ----------------------------------------------------------
+
+def np_before(toks, i):
+    """The speaker phrase ending just before toks[i] (a cue verb), as a token slice, or None."""
+    j = i - 1
+    while j >= 0 and toks[j].low in ADVERBS and not toks[j].capitalised:
+        j -= 1
+    if j < 0:
+        return None
+    if toks[j].text == "," or toks[j].text in _DASHES:
+        # An appositive: "Gascón, 66, who served …, says" — the name before the first comma.
+        for k in range(j - 1, max(-1, j - 40), -1):
+            if toks[k].text in (",",) + tuple(_DASHES) and k > 0:
+                found = _np_ending_at(toks, k - 1)
+                if found and toks[found[1] - 1].capitalised:
+                    return found
+        return None
+    found = _np_ending_at(toks, j)
+    if found is None:
+        return None
+    # Inside a relative clause ("a journalist who attended the event tweeted"): jump over it.
+    lo = found[0]
+    for k in range(lo - 1, max(-1, lo - 6), -1):
+        if toks[k].low in ("who", "that", "which") and k > 0:
+            outer = _np_ending_at(toks, k - 1 if toks[k - 1].text != "," else k - 2)
+            if outer:
+                return outer
+            break
+        if not toks[k].is_word:
+            break
+    return found
+
+
+def _np_ending_at(toks, j):
+    if j < 0 or not toks[j].is_word or toks[j].text.startswith(MASK):
+        return None
+    if toks[j].low in PRONOUNS:
+        return (j, j + 1)
+    k = j
+    while k >= 0 and j - k < 8:
+        t = toks[k]
+        if not t.is_word or t.text.startswith(MASK):
+            break
+        if t.low in DETERMINERS and not t.capitalised or t.low in DETERMINERS and k < j:
+            return (k, j + 1)
+        if not t.capitalised and (t.low in NP_BREAKERS or t.low in CUE_FORMS or t.low in ADVERBS):
+            break
+        if t.capitalised and t.low in NP_BREAKERS and k < j:
+            break
+        k -= 1
+    lo = k + 1
+    if lo > j:
+        return None
+    head = toks[j]
+    if not head.capitalised and head.low not in SPEAKER_NOUNS:
+        return None
+    return (lo, j + 1)
+
+
+def np_after(toks, i):
+    """The speaker phrase starting at toks[i] ("said BLM member Rahje Branch"), or None."""
+    if i >= len(toks) or not toks[i].is_word or toks[i].text.startswith(MASK):
+        return None
+    if toks[i].low in PRONOUNS:
+        return (i, i + 1)
+    k = i
+    while k < len(toks) and k - i < 9:
+        t = toks[k]
+        if not t.is_word or t.text.startswith(MASK):
+            break
+        if not t.capitalised and k > i and (t.low in NP_BREAKERS or t.low in CUE_FORMS or t.low in ADVERBS
+                                             or t.low in DETERMINERS):
+            break
+        if t.capitalised and t.low in NP_BREAKERS and k > i:
+            break
+        k += 1
+    if k == i:
+        return None
+    head = toks[k - 1]
+    if not head.capitalised and head.low not in SPEAKER_NOUNS:
+        return None
+    return (i, k)
+
+
+def clause_subject(toks, upto):
+    """The subject at the start of the clause holding toks[upto] (for "…, saying" and far cues)."""
+    start = 0
+    for k in range(upto - 1, -1, -1):
+        if toks[k].text == ";" or (toks[k].text == "," and k + 1 < upto and toks[k + 1].low in ("but", "and", "while", "as", "though", "although", "because")):
+            start = k + 2
+            break
+    if start < upto and toks[start].low in INTRO_WORDS:
+        for k in range(start, upto):
+            if toks[k].text == ",":
+                start = k + 1
+                break
+    found = np_after(toks, start)
+    if found and found[1] <= upto:
+        return found
+    # Determiner-led subjects: "The protesters later dismissed …"
+    if start < upto and toks[start].low in DETERMINERS:
+        k = start + 1
+        while k < upto and toks[k].is_word and toks[k].low not in NP_BREAKERS and toks[k].low not in CUE_FORMS \
+                and toks[k].low not in ADVERBS and k - start < 7:
+            k += 1
+        if k > start + 1:
+            return (start, k)
+    return None
+
+
+def phrase(masked_text, toks, span):
+    lo, hi = span
+    return masked_text[toks[lo].start:toks[hi - 1].end]
+
+
+# --- attribution -------------------------------------------------------------
+
+def cue_after(masked, toks):
+    """Attribution following a quote: "Lacey said", "said Lacey", "she said through tears", "― Name"."""
+    if not toks:
+        return None
+    i = 0
+    if toks[0].text in _DASHES:
+        found = np_after(toks, 1)
+        if found and toks[found[0]].capitalised:
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, "—", 0.85)
+        return None
+    if toks[0].text == ",":
+        i = 1
+    if i < len(toks) and is_cue(toks[i]):
+        found = np_after(toks, i + 1)
+        if found:
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, 0.95)
+        return None
+    found = np_after(toks, i)
+    if found is None:
+        return None
+    k = found[1]
+    # "Lacey, 63, said" — skip a short appositive.
+    while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
+        k += 1
+    if k < len(toks) and is_cue(toks[k]):
+        return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, 0.95)
+    return None
+
+
+def cue_before(masked, toks, direct):
+    """Attribution in the words before a quote in its sentence; the last cue wins."""
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t.low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+            found = np_after(toks, k + 2)
+            if found:
+                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.9)
+            continue
+        if not is_cue(t):
+            continue
+        if t.low in ("post", "report", "statement", "tweet") and k > 0 and toks[k - 1].low in DETERMINERS:
+            continue  # a noun here: "in a post"
+        strength = 0.9 if t.low in STRONG_CUES else 0.7
+        if t.low in PARTICIPLE_CUES and k > 0 and toks[k - 1].text == ",":
+            earlier = cue_before(masked, toks[:k - 1], direct)
+            if earlier:
+                return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))
+            found = clause_subject(toks, k)
+        else:
+            found = np_before(toks, k) or (np_after(toks, k + 1) if t.low in STRONG_CUES else None)
+            if found is None:
+                found = clause_subject(toks, k)
+                strength -= 0.1
+        if found:
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, t.low, strength)
+        return None
+    # A transcript or a colon-introduced quote: "PENCE: Well, …", "Caddell continued:".
+    if toks and toks[-1].text == ":" and len(toks) >= 2:
+        found = _np_ending_at(toks, len(toks) - 2)
+        if found and found[0] == 0 and toks[found[0]].capitalised:
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.8)
+    return None
+
+
+def according_to(masked, toks):
+    for k, t in enumerate(toks[:-1]):
+        if t.low == "according" and toks[k + 1].low == "to":
+            found = np_after(toks, k + 2)
+            if found:
+                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.8)
+    return None
+
+
+def speaker_from_phrase(text):
+    """Reduce a speaker phrase to the name to canonicalise, and say what it is.
+
+    Returns (words, how) where how is "pronoun", "name", "outlet" or "description".
+    """
+    words = text.replace("\u00a0", " ").split()
+    if len(words) == 1 and words[0].casefold() in PRONOUNS:
+        return words[0].casefold(), "pronoun"
+    if words and words[-1][:1].isupper():
+        runs = NAME_RUN.findall(text)
+        return (runs[-1] if runs else text), "name"
+    if words and words[-1].casefold() in ACCOUNT_HEADS:
+        runs = [r for r in NAME_RUN.findall(text) if r.split()[0].casefold() not in DETERMINERS]
+        if runs:
+            name = " ".join(w for w in runs[-1].split() if w.casefold() not in _PLATFORMS)
+            if name:
+                return name, "name"
+    if refers_to_outlet(text):
+        return text, "outlet"
+    return text, "description"
