@@ -18,9 +18,9 @@ def main():
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="text", show_default=True)
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE, show_default=True,
               help="Leave out quotes the extractor is less sure of (scare quotes, titles).")
-@click.option("--no-indirect", is_flag=True, help="Leave out reported (indirect) speech.")
+@click.option("--indirect", is_flag=True, help="Include reported (indirect) speech.")
 @click.option("--no-groups", is_flag=True, help="Do not group variant wordings across the files.")
-def extract(paths, fmt, min_confidence, no_indirect, no_groups):
+def extract(paths, fmt, min_confidence, indirect, no_groups):
     """Extract quotes from article files in memory (no database) and print them."""
     from .variants import assign_groups
 
@@ -37,7 +37,7 @@ def extract(paths, fmt, min_confidence, no_indirect, no_groups):
             failed += 1
             click.echo(f"{path}: {error}", err=True)
             continue
-        for quote in extract_quotes(article, min_confidence=min_confidence, indirect=not no_indirect):
+        for quote in extract_quotes(article, min_confidence=min_confidence, indirect=indirect):
             rows.append((path, article, quote))
     groups = [None] * len(rows) if no_groups else assign_groups([(a, q) for _, a, q in rows])
     for (path, article, quote), group in zip(rows, groups):

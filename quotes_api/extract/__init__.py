@@ -21,8 +21,12 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 _ENDS_SENTENCE = ".!?…"
 
 
-def extract_quotes(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=True):
-    """Return every quotation in article (an Article or a str), in text order."""
+def extract_quotes(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=False):
+    """Return every quotation in article (an Article or a str), in text order.
+
+    Reported speech (kind "indirect") is included only when indirect is true: it
+    has no marks to anchor it, so it is less certain than a quotation.
+    """
     if isinstance(article, str):
         article = Article(text=article)
     return _Extraction(article.text).run(min_confidence, indirect)
@@ -58,9 +62,9 @@ class _Extraction:
                     quotes.append(quote)
                 if not inside:
                     mention = self._cue_in_prose(sentence_tokens)
-                    if mention:
+                    if mention and speaker_from_phrase(mention.text)[1] in ("name", "pronoun"):
                         speaker = self._resolve(mention, number)
-                        if speaker:
+                        if speaker and self.names.is_person(speaker):
                             self.last_speaker = (speaker, number)
                     if indirect:
                         quotes.extend(self._reported(lo, hi, number))
@@ -98,6 +102,8 @@ class _Extraction:
         if speaker is None:
             words = len(content.split())
             confidence = 0.55 if kind == "direct" and words >= 4 else 0.2
+        if not span.closed and not mention:
+            confidence /= 2  # a lone mark used as a bullet or typo, most likely
         elif speaker:
             self.last_speaker = (speaker, number)
         return Quote(content, span.start, span.end, kind, speaker, cue, confidence,
@@ -145,7 +151,7 @@ class _Extraction:
             return None
         candidates = ([self.last_speaker[0]] if self.last_speaker else []) + self.names.persons_before(at)
         for name in candidates:
-            if len(name.split()) < 2 or name.startswith(("@", "#")):
+            if not self.names.is_person(name):
                 continue
             known = self.names.gender_of(name)
             if known in (None, gender):

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .resources import (CAPITALISED_FUNCTION_WORDS, FEMALE_NAMES, MALE_NAMES, MONTHS, OUTLET_NOUNS,
+from .resources import (CAPITALISED_FUNCTION_WORDS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, MONTHS, OUTLET_NOUNS,
                         OUTLET_WORDS, TITLES, UPPER)
 
 # A capitalised word, an initial, an acronym with dots (L.A.), a handle or a hashtag.
@@ -39,8 +39,9 @@ def strip_titles(words):
     for i, word in enumerate(words[:-1]):
         if word.casefold() in TITLES or word.casefold().rstrip(".") in TITLES:
             last_title = i
-    if last_title >= 0 and _looks_like_person(words[last_title + 1:]):
-        words = words[last_title + 1:]
+    rest = words[last_title + 1:]
+    if last_title >= 0 and _looks_like_person(rest) and (len(rest) >= 2 or words[last_title].casefold() in HONORIFICS):
+        words = rest
     if words and all(w.casefold() in TITLES or w.casefold().rstrip(".") in TITLES for w in words):
         return []
     return words
@@ -136,7 +137,7 @@ class EntityIndex:
         return entity.gender
 
     def persons_before(self, offset, window=2500):
-        """Names mentioned before offset, nearest first, as canonical names."""
+        """People named before offset, nearest first, as canonical names."""
         seen = []
         for position, entity in reversed(self.positions):
             if position >= offset:
@@ -144,9 +145,16 @@ class EntityIndex:
             if position < offset - window:
                 break
             name = self.canonical(entity.name, position)
-            if name not in seen:
+            if name not in seen and self.is_person(name):
                 seen.append(name)
         return seen
+
+    def is_person(self, name):
+        """A person's name has two to four words, no handle, and is no news organisation."""
+        entity = self.entities.get(fold(name))
+        words = name.split()
+        return (entity is not None and not entity.is_outlet and 2 <= len(words) <= 4
+                and not name.startswith(("@", "#")) and all(w[:1].isupper() for w in words))
 
     def latest_outlet(self, offset):
         """The most recent news organisation named before offset ("the paper" refers to it)."""

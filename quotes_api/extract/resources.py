@@ -17,7 +17,7 @@ _REGULAR_CUES = """
     blast blame boast brag caution charge chide claim comment complain conclude
     concede confirm contend continue counter cry declare decry demand deny
     describe disclose dismiss echo emphasize emphasise estimate exclaim explain
-    insist joke lament laugh mention muse note object observe plead pledge point
+    insist joke lament laugh mention muse note object observe plead pledge
     post predict proclaim promise protest question quip recall recount reiterate
     remark remind reply report respond retort reveal rule scoff scream shout sigh
     snap speculate state stress suggest summarize tease testify text thunder tout
@@ -128,6 +128,15 @@ TITLES = set("""
     congressman congresswoman lawmaker delegate trustee treasurer comptroller auditor
     first lady gen. sen. rep. gov. mr. mrs. ms. dr. prof. lt. col. sgt. capt. rev. pres.
     supt. atty. sec. st. member activist physicist economist strategist pollster
+""".split())
+
+# Titles that may stand before a bare surname ("Sen. Warren", "President Obama").
+HONORIFICS = set("""
+    mr mrs ms miss dr prof sir dame lord lady rev gen col lt sgt capt cmdr adm maj sen senator
+    rep representative gov governor president mayor judge sheriff chancellor minister speaker
+    congressman congresswoman pope king queen prince princess d.a. da chairman chairwoman
+    secretary ambassador commissioner councilman councilwoman detective officer coach
+    mr. mrs. ms. dr. prof. rev. gen. col. lt. sgt. capt. sen. rep. gov. pres.
 """.split())
 
 # Heads of descriptions whose embedded name is the speaker ("the official BLM-LA Twitter account").

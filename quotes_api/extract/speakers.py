@@ -68,7 +68,7 @@ def is_cue(token, strong_only=False):
 
 # --- sentences -------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(\[A-Z0-9" + MASK + "])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“”‘«»(\[A-Z0-9" + MASK + "])")
 
 
 def split_sentences(masked, lo, hi):
@@ -152,6 +152,9 @@ def np_after(toks, i):
         return None
     if toks[i].low in PRONOUNS:
         return (i, i + 1)
+    first = toks[i]
+    if not first.capitalised and (first.low in NP_BREAKERS or first.low in CUE_FORMS or first.low in ADVERBS):
+        return None
     k = i
     while k < len(toks) and k - i < 9:
         t = toks[k]
@@ -198,8 +201,10 @@ def clause_subject(toks, upto):
 
 
 def phrase(masked_text, toks, span):
+    """The text of a token slice, without a sentence's final stop ("Rahje Branch.")."""
     lo, hi = span
-    return masked_text[toks[lo].start:toks[hi - 1].end]
+    text = masked_text[toks[lo].start:toks[hi - 1].end]
+    return text[:-1] if text.endswith(".") and toks[hi - 1].low != toks[hi - 1].text.casefold() else text
 
 
 # --- attribution -------------------------------------------------------------
