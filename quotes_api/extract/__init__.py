@@ -5,14 +5,16 @@ Pure: imports neither flask nor peewee, touches no files.
 >>> [(q.text, q.speaker) for q in extract_quotes('“We won,” Jane Roe said.')]
 [('We won', 'Jane Roe')]
 """
+import re
+
 from .documents import DocumentError, parse_document
 from .marks import scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
 from .names import EntityIndex
 from .reported import reported_speech
 from .social import find_posts
-from .speakers import MASK, according_to, cue_after, cue_before, speaker_from_phrase, split_sentences, tokens
-from .resources import PRONOUNS
+from .speakers import MASK, Mention, according_to, cue_after, cue_before, speaker_from_phrase, split_sentences, tokens
+from .resources import CAPITALISED_FUNCTION_WORDS, PRONOUNS, UPPER
 
 __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes",
            "parse_document"]
@@ -85,6 +87,13 @@ class _Extraction:
         leads_sentence = not [t for t in before if t.is_word] or (before and before[-1].text in (":", ","))
         kind = "direct" if span.paragraphs > 1 or (leads_sentence and not content[:1].islower()) else "partial"
         mention = cue_after(self.masked, after)
+        if mention is None and not after and content[-1:] in "?!" and index + 1 == len(inside):
+            # “How many times?” Clinton said. — the question mark ended the sentence early.
+            mention = cue_after(self.masked, tokens(self.masked, hi, min(hi + 80, self.paragraphs[number].end)))
+        if mention is None:
+            transcript = _TRANSCRIPT.match(content)
+            if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
+                mention = Mention(transcript.group(1), span.start, ":", 0.85)
         if mention is None:
             mention = cue_before(self.masked, before, kind == "direct")
         if mention is None and index and before_lo != lo:
@@ -92,7 +101,7 @@ class _Extraction:
             mention = cue_before(self.masked, tokens(self.masked, lo, span.open), kind == "direct")
         if mention is None:
             mention = according_to(self.masked, tokens(self.masked, lo, hi))
-        speaker = self._resolve(mention, number) if mention else None
+        speaker = self._resolve(mention, number, lo) if mention else None
         confidence = mention.strength if mention else 0.0
         cue = mention.cue if mention else None
         if speaker is None:
@@ -104,6 +113,8 @@ class _Extraction:
             confidence = 0.55 if kind == "direct" and words >= 4 else 0.2
         if not span.closed and not mention:
             confidence /= 2  # a lone mark used as a bullet or typo, most likely
+        if speaker is None and _is_title(content):
+            confidence = min(confidence, 0.3)  # a title or a nickname nobody is said to have said
         elif speaker:
             self.last_speaker = (speaker, number)
         return Quote(content, span.start, span.end, kind, speaker, cue, confidence,
@@ -134,22 +145,25 @@ class _Extraction:
             return self.last_speaker[0], "continued", 0.7
         return None
 
-    def _resolve(self, mention, number):
+    def _resolve(self, mention, number, sentence_start=None):
         """Turn a speaker phrase into a canonical speaker, or None."""
         words, how = speaker_from_phrase(mention.text)
         if how == "pronoun":
-            return self._pronoun(words, mention.start)
+            return self._pronoun(words, mention.start, sentence_start)
         if how == "outlet":
             return self.names.latest_outlet(mention.start) or mention.text
         if how == "name":
             return self.names.canonical(words, mention.start)
         return words
 
-    def _pronoun(self, pronoun, at):
-        gender = PRONOUNS.get(pronoun)
+    def _pronoun(self, pronoun, at, sentence_start=None):
+        """he/she: the sentence's own subject, else the last speaker, else the nearest person, by gender."""
+        gender = PRONOUNS.get(pronoun.replace("'", "’"))
         if gender not in ("m", "f"):
             return None
-        candidates = ([self.last_speaker[0]] if self.last_speaker else []) + self.names.persons_before(at)
+        nearby = self.names.persons_before(at)
+        subject = [n for n in self.names.persons_before(at, window=at - sentence_start)] if sentence_start else []
+        candidates = subject[-1:] + ([self.last_speaker[0]] if self.last_speaker else []) + nearby
         for name in candidates:
             if not self.names.is_person(name):
                 continue
@@ -167,9 +181,29 @@ class _Extraction:
         return found
 
 
+_PARENTHETICAL = re.compile(r"(?<=\w)[ \u00a0]\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said"
+_TRANSCRIPT = re.compile(rf"([{UPPER}][{UPPER}.' -]+[{UPPER}]):\s")  # "WALLACE: But, Governor …"
+
+
+_MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
+
+
+def _is_title(content):
+    """Title Case: every word capitalised but the minor ones ("Coal Isn't the Villain.")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", content)
+    major = [w for w in words if w.casefold() not in _MINOR_WORDS]
+    return len(words) >= 1 and bool(major) and all(w[0].isupper() for w in major)
+
+
 def _mask(text, spans):
-    """Hide quoted words (keeping offsets and a final stop) so that rules read only the prose."""
+    """Hide quoted words (keeping offsets and a final stop) so that rules read only the prose.
+
+    Short parentheticals after a word are blanked too: an affiliation between a
+    name and its verb would otherwise hide the cue.
+    """
     chars = list(text)
+    for match in _PARENTHETICAL.finditer(text):
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
     for span in spans:
         end = span.end - 1 if text[span.end - 1] in _ENDS_SENTENCE else span.end
         for i in range(span.start, end):

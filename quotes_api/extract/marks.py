@@ -92,8 +92,13 @@ def _scan_paragraph(text, lo, hi, carried_open):
             if double_open is None:
                 opens = (c in DOUBLE_OPENERS and not (c == "“" and right and not left)) or \
                         (c in DOUBLE_CLOSERS and left and not right) or (c == STRAIGHT_DOUBLE and left)
+                if opens and c == STRAIGHT_DOUBLE and STRAIGHT_DOUBLE not in text[i + 1:hi] \
+                        and any(m in text[i + 1:hi] for m in "“”"):
+                    opens = False  # an excerpt marker over a paragraph that quotes with curly marks
                 if opens:
                     double_open, single_open = i, None
+            elif text[double_open] == STRAIGHT_DOUBLE and c != STRAIGHT_DOUBLE:
+                continue  # curly marks inside a straight-quoted passage are a nested quote
             else:
                 closes = right or (c in DOUBLE_CLOSERS) or (c == "“" and not left)
                 if c in DOUBLE_OPENERS and left and not right and c != "“":

@@ -15,7 +15,7 @@ from .resources import (CAPITALISED_FUNCTION_WORDS, FEMALE_NAMES, HONORIFICS, MA
 # A capitalised word, an initial, an acronym with dots (L.A.), a handle or a hashtag.
 _CAP_WORD = rf"(?:[{UPPER}][\w’'.\-]*|@\w+|#[\w\-]+)"
 _CONNECTOR = r"(?:de|da|del|della|der|den|van|von|la|le|di|du|bin|al|el|dos|das|y)"
-NAME_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_CAP_WORD})*")
+NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)?{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MONTHS = set(MONTHS)
 

@@ -14,14 +14,14 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 # generated below; irregular forms are listed explicitly.
 _REGULAR_CUES = """
     add admit acknowledge agree allege announce answer argue ask assert assure
-    blast blame boast brag caution charge chide claim comment complain conclude
+    blast blame boast brag caution liken compare sing chant preach speak type charge chide claim comment complain conclude
     concede confirm contend continue counter cry declare decry demand deny
     describe disclose dismiss echo emphasize emphasise estimate exclaim explain
     insist joke lament laugh mention muse note object observe plead pledge
-    post predict proclaim promise protest question quip recall recount reiterate
-    remark remind reply report respond retort reveal rule scoff scream shout sigh
+    post predict proclaim promise protest quip recall recount reiterate
+    remark remind reply report respond retort reveal scoff scream shout sigh
     snap speculate state stress suggest summarize tease testify text thunder tout
-    tweet urge vow warn whisper wonder yell blog email message posit opine
+    tweet urge vow warn whisper wonder yell blog email posit opine
     acknowledge accuse attack criticize criticise mock praise slam
     characterize characterise dub label nickname term title
 """
@@ -36,10 +36,13 @@ _IRREGULAR_CUES = {
     "put": ["put", "puts", "putting"],
     "go": ["goes", "went"],  # "he went on", only with "on": see CUE_PHRASES
     "read": ["read", "reads", "reading"],
+    "speak": ["speaks", "spoke", "speaking"],
+    "rule": ["ruled"],  # "PolitiFact ruled"; "rules" is nearly always a noun
+    "question": ["questioned"],
 }
 # Cues that take their speaker from the clause but never open a quote alone.
 _WEAK = {"think", "hold", "put", "go", "read", "dub", "label", "nickname", "term", "title",
-         "accuse", "attack", "criticize", "criticise", "mock", "praise", "slam", "blast", "characterize",
+         "accuse", "attack", "liken", "compare", "speak", "type", "sing", "chant", "preach", "criticize", "criticise", "mock", "praise", "slam", "blast", "characterize",
          "characterise", "describe", "call", "question", "blame", "dismiss", "decry", "tout"}
 
 
@@ -82,7 +85,9 @@ CUE_PHRASES = re.compile(
 
 # --- speakers --------------------------------------------------------------
 
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": None, "we": "p", "it": "n"}
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": None, "we": "p", "it": "n",
+            "he’s": "m", "he's": "m", "she’s": "f", "she's": "f", "he’d": "m", "he'd": "m", "she’d": "f",
+            "she'd": "f", "they’re": "p", "they're": "p", "they’ve": "p", "they've": "p"}
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "their": "p", "its": "n"}
 
 # Words that may stand between a speaker and the cue verb ("Lacey later said").
@@ -108,6 +113,13 @@ CAPITALISED_FUNCTION_WORDS = set("""
     Instead Indeed Later Earlier Today Tonight Yesterday Tomorrow Last Next Every
     Each Some Many Most Several Both All Any Another Other One Two Three Even Just
     Only According Like Unlike Given Following Under Amid Across Toward Towards
+""".split())
+
+TIME_WORDS = set("""
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
+    morning afternoon evening night last next this earlier later week month year weekend
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
 MONTHS = ("January February March April May June July August September October November December "
@@ -136,7 +148,7 @@ HONORIFICS = set("""
     rep representative gov governor president mayor judge sheriff chancellor minister speaker
     congressman congresswoman pope king queen prince princess d.a. da chairman chairwoman
     secretary ambassador commissioner councilman councilwoman detective officer coach
-    mr. mrs. ms. dr. prof. rev. gen. col. lt. sgt. capt. sen. rep. gov. pres.
+    mr. mrs. ms. dr. prof. rev. gen. col. lt. sgt. capt. sen. rep. gov. pres. sens. reps. sens reps
 """.split())
 
 # Heads of descriptions whose embedded name is the speaker ("the official BLM-LA Twitter account").
@@ -234,7 +246,7 @@ MALE_NAMES = set("""
 
 SENTENCE_ABBREVIATIONS = set("""
     mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt cmdr adm maj rev pres
-    inc co corp ltd llc no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
+    sens reps govs inc co corp ltd llc no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u l.a d.a d.c n.y a.m p.m ph.d i.e e.g mt ft ave blvd dept univ
 """.split())
 

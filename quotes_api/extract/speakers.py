@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .names import NAME_RUN, refers_to_outlet
 from .resources import (ACCOUNT_HEADS, ADVERBS, CUE_FORMS, DETERMINERS, INTRO_WORDS, NP_BREAKERS,
-                        PARTICIPLE_CUES, PRONOUNS, SENTENCE_ABBREVIATIONS, SPEAKER_NOUNS, STRONG_CUES)
+                        PARTICIPLE_CUES, PRONOUNS, SENTENCE_ABBREVIATIONS, SPEAKER_NOUNS, STRONG_CUES, TIME_WORDS,
+                        TITLES)
 
 MASK = "§"
 TOKEN = re.compile(r"[@#]?\w+(?:[’'.\-&]\w+)*\.?|[,:;()—–―]|" + MASK + "+")
@@ -63,7 +64,22 @@ def tokens(text, lo, hi):
 
 
 def is_cue(token, strong_only=False):
-    return token.low in (STRONG_CUES if strong_only else CUE_FORMS)
+    """A cue verb: lower-case (a capitalised "States" or "Rules" is a name) and in the lists."""
+    return token.text[0].islower() and token.low in (STRONG_CUES if strong_only else CUE_FORMS)
+
+
+def is_verb_cue(toks, k):
+    """toks[k] is a cue used as a verb, not a noun ("in an email", "late-night tweets", "Obama's remarks")."""
+    if not is_cue(toks[k]):
+        return False
+    if k == 0:
+        return True
+    before = toks[k - 1]
+    if before.low in DETERMINERS or before.low in ("of", "for", "with", "new", "recent", "latest"):
+        return False
+    if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text:
+        return False
+    return True
 
 
 # --- sentences -------------------------------------------------------------
@@ -97,13 +113,7 @@ def np_before(toks, i):
     if j < 0:
         return None
     if toks[j].text == "," or toks[j].text in _DASHES:
-        # An appositive: "Gascón, 66, who served …, says" — the name before the first comma.
-        for k in range(j - 1, max(-1, j - 40), -1):
-            if toks[k].text in (",",) + tuple(_DASHES) and k > 0:
-                found = _np_ending_at(toks, k - 1)
-                if found and toks[found[1] - 1].capitalised:
-                    return found
-        return None
+        return _before_appositive(toks, j)
     found = _np_ending_at(toks, j)
     if found is None:
         return None
@@ -120,58 +130,103 @@ def np_before(toks, i):
     return found
 
 
+def _before_appositive(toks, j):
+    """"Flynn, a top Trump surrogate, said" and "Another critic, Laurence H. Tribe, likened"."""
+    for k in range(j - 1, max(-1, j - 30), -1):
+        if toks[k].text not in (",",) + tuple(_DASHES):
+            continue
+        between = toks[k + 1:j]
+        if between and all(t.capitalised for t in between) and len(between) <= 5:
+            return (k + 1, j)  # the appositive is itself the name
+        found = _np_ending_at(toks, k - 1)
+        if found and toks[found[1] - 1].capitalised:
+            return found
+        return None
+    return None
+
+
 def _np_ending_at(toks, j):
+    """The noun phrase whose last word is toks[j]: a name, a pronoun or a description."""
     if j < 0 or not toks[j].is_word or toks[j].text.startswith(MASK):
         return None
-    if toks[j].low in PRONOUNS:
+    head = toks[j]
+    if head.low in PRONOUNS:
         return (j, j + 1)
-    k = j
+    if head.low in DETERMINERS or not head.capitalised and head.low not in SPEAKER_NOUNS:
+        return None
+    k = j - 1
     while k >= 0 and j - k < 8:
         t = toks[k]
         if not t.is_word or t.text.startswith(MASK):
             break
-        if t.low in DETERMINERS and not t.capitalised or t.low in DETERMINERS and k < j:
+        if t.low in DETERMINERS:
             return (k, j + 1)
         if not t.capitalised and (t.low in NP_BREAKERS or t.low in CUE_FORMS or t.low in ADVERBS):
             break
-        if t.capitalised and t.low in NP_BREAKERS and k < j:
+        if t.capitalised and t.low in NP_BREAKERS:
             break
         k -= 1
-    lo = k + 1
-    if lo > j:
-        return None
-    head = toks[j]
-    if not head.capitalised and head.low not in SPEAKER_NOUNS:
-        return None
-    return (lo, j + 1)
+    return (k + 1, j + 1)
+
+
+_NAME_LINKS = {"of", "for", "at", "from"}  # "Mr. Morgan of the Sierra Club"
 
 
 def np_after(toks, i):
     """The speaker phrase starting at toks[i] ("said BLM member Rahje Branch"), or None."""
-    if i >= len(toks) or not toks[i].is_word or toks[i].text.startswith(MASK):
+    n = len(toks)
+    if i >= n or not toks[i].is_word or toks[i].text.startswith(MASK):
         return None
-    if toks[i].low in PRONOUNS:
-        return (i, i + 1)
     first = toks[i]
-    if not first.capitalised and (first.low in NP_BREAKERS or first.low in CUE_FORMS or first.low in ADVERBS):
+    if first.low in PRONOUNS:
+        return (i, i + 1)
+    if first.low in TIME_WORDS:
         return None
+    if first.low in DETERMINERS and not first.capitalised or first.low in ("the", "a", "an"):
+        return _description_after(toks, i)
     k = i
-    while k < len(toks) and k - i < 9:
-        t = toks[k]
-        if not t.is_word or t.text.startswith(MASK):
-            break
-        if not t.capitalised and k > i and (t.low in NP_BREAKERS or t.low in CUE_FORMS or t.low in ADVERBS
-                                             or t.low in DETERMINERS):
-            break
-        if t.capitalised and t.low in NP_BREAKERS and k > i:
+    # Lower-case modifiers and roles before a name: "retired Air Force general Lloyd Newton".
+    while k < n and k - i < 3 and toks[k].is_word and not toks[k].capitalised and _plain_word(toks[k]):
+        k += 1
+    if k < n and toks[k].capitalised and toks[k].is_word:
+        end = _name_run_end(toks, k)
+        # A role and a second name: "BLM member Rahje Branch", "MSNBC host Chris Matthews".
+        while end + 1 < n and not toks[end].capitalised and toks[end].low in SPEAKER_NOUNS | TITLES \
+                and toks[end + 1].capitalised and toks[end + 1].is_word:
+            end = _name_run_end(toks, end + 1)
+        if end + 1 < n and toks[end].low in _NAME_LINKS and toks[end + 1].low == "the" and end + 2 < n \
+                and toks[end + 2].capitalised:
+            end = _name_run_end(toks, end + 2)
+        return (i, end)
+    if k > i and toks[k - 1].low in SPEAKER_NOUNS:
+        return (i, k)
+    return None
+
+
+def _plain_word(token):
+    low = token.low
+    return not (low in NP_BREAKERS or low in CUE_FORMS or low in ADVERBS or low in DETERMINERS
+                or low in TIME_WORDS)
+
+
+def _name_run_end(toks, k):
+    while k < len(toks) and toks[k].is_word and toks[k].capitalised and not toks[k].text.startswith(MASK) \
+            and toks[k].low not in TIME_WORDS:
+        k += 1
+    return k
+
+
+def _description_after(toks, i):
+    """"the mayor", "several environmental groups", "the official BLM-LA Twitter account"."""
+    k = i + 1
+    while k < len(toks) and k - i < 7 and toks[k].is_word and _plain_word(toks[k]):
+        if toks[k].low.endswith("ed") and not toks[k].capitalised and k > i + 1:
             break
         k += 1
-    if k == i:
-        return None
-    head = toks[k - 1]
-    if not head.capitalised and head.low not in SPEAKER_NOUNS:
-        return None
-    return (i, k)
+    # The head is the last noun a speaker can be: "several environmental groups granted …" ends at "groups".
+    while k > i + 1 and not (toks[k - 1].low in SPEAKER_NOUNS or toks[k - 1].capitalised):
+        k -= 1
+    return (i, k) if k > i + 1 else None
 
 
 def clause_subject(toks, upto):
@@ -189,14 +244,6 @@ def clause_subject(toks, upto):
     found = np_after(toks, start)
     if found and found[1] <= upto:
         return found
-    # Determiner-led subjects: "The protesters later dismissed …"
-    if start < upto and toks[start].low in DETERMINERS:
-        k = start + 1
-        while k < upto and toks[k].is_word and toks[k].low not in NP_BREAKERS and toks[k].low not in CUE_FORMS \
-                and toks[k].low not in ADVERBS and k - start < 7:
-            k += 1
-        if k > start + 1:
-            return (start, k)
     return None
 
 
@@ -208,6 +255,14 @@ def phrase(masked_text, toks, span):
 
 
 # --- attribution -------------------------------------------------------------
+
+_INVERTING_CUES = {"said", "says", "added", "asked", "wrote", "continued", "explained", "noted", "recalled",
+                   "replied", "responded", "declared", "insisted", "argued", "warned", "tweeted", "writes",
+                   "adds", "asks", "explains", "notes", "observed", "concluded", "countered", "cautioned"}
+_STATEMENT_NOUNS = {"statement", "statements", "remark", "remarks", "comment", "comments", "claim", "claims",
+                    "words", "tweet", "tweets", "promise", "pledge", "description", "assertion", "warning",
+                    "message", "slogan", "phrase", "line", "motto", "catchphrase", "vow", "call", "speech"}
+
 
 def cue_after(masked, toks):
     """Attribution following a quote: "Lacey said", "said Lacey", "she said through tears", "― Name"."""
@@ -222,7 +277,7 @@ def cue_after(masked, toks):
     if toks[0].text == ",":
         i = 1
     if i < len(toks) and is_cue(toks[i]):
-        found = np_after(toks, i + 1)
+        found = np_after(toks, i + 1) if toks[i].low in _INVERTING_CUES else None
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, 0.95)
         return None
@@ -230,7 +285,12 @@ def cue_after(masked, toks):
     if found is None:
         return None
     k = found[1]
-    # "Lacey, 63, said" — skip a short appositive.
+    if k < len(toks) and toks[k].text == ",":
+        # "Flynn, a top Trump surrogate, said": skip the appositive to its closing comma.
+        for m in range(k + 1, min(len(toks), k + 25)):
+            if toks[m].text == ",":
+                k = m + 1
+                break
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
     if k < len(toks) and is_cue(toks[k]):
@@ -240,36 +300,51 @@ def cue_after(masked, toks):
 
 def cue_before(masked, toks, direct):
     """Attribution in the words before a quote in its sentence; the last cue wins."""
-    for k in range(len(toks) - 1, -1, -1):
+    n = len(toks)
+    # "Trump's statement about “…”": the quote is the possessor's words.
+    for k in range(n - 1, max(-1, n - 5), -1):
+        if toks[k].low in _STATEMENT_NOUNS and k > 0 and toks[k - 1].text.endswith(("’s", "'s")) \
+                and toks[k - 1].capitalised:
+            name = toks[k - 1]
+            lo = k - 1
+            while lo > 0 and toks[lo - 1].capitalised and toks[lo - 1].is_word:
+                lo -= 1
+            text = masked[toks[lo].start:name.end - 2]
+            return Mention(text, toks[lo].start, toks[k].low, 0.8)
+    for k in range(n - 1, -1, -1):
         t = toks[k]
-        if t.low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+        if t.low == "according" and k + 1 < n and toks[k + 1].low == "to":
             found = np_after(toks, k + 2)
             if found:
                 return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.9)
             continue
-        if not is_cue(t):
+        if not is_verb_cue(toks, k):
             continue
-        if t.low in ("post", "report", "statement", "tweet") and k > 0 and toks[k - 1].low in DETERMINERS:
-            continue  # a noun here: "in a post"
         strength = 0.9 if t.low in STRONG_CUES else 0.7
-        if t.low in PARTICIPLE_CUES and k > 0 and toks[k - 1].text == ",":
-            earlier = cue_before(masked, toks[:k - 1], direct)
+        if t.low in PARTICIPLE_CUES:
+            earlier = cue_before(masked, toks[:k - 1], direct) if k > 1 and toks[k - 1].text == "," else None
             if earlier:
                 return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))
-            found = clause_subject(toks, k)
+            found = np_before(toks, k) if k and toks[k - 1].low in ("is", "was", "are", "were", "been") else None
+            found = found or clause_subject(toks, k)
         else:
-            found = np_before(toks, k) or (np_after(toks, k + 1) if t.low in STRONG_CUES else None)
+            found = np_before(toks, k)
+            if found is None and t.low in _INVERTING_CUES:
+                found = np_after(toks, k + 1)
             if found is None:
                 found = clause_subject(toks, k)
                 strength -= 0.1
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, t.low, strength)
         return None
-    # A transcript or a colon-introduced quote: "PENCE: Well, …", "Caddell continued:".
-    if toks and toks[-1].text == ":" and len(toks) >= 2:
-        found = _np_ending_at(toks, len(toks) - 2)
+    if toks and toks[-1].text == ":":
+        # A transcript or a colon-introduced quote: "PENCE: Well, …", "Caddell continued:".
+        found = _np_ending_at(toks, n - 2) if n >= 2 else None
         if found and found[0] == 0 and toks[found[0]].capitalised:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.8)
+        found = clause_subject(toks, n - 1)
+        if found:
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.7)
     return None
 
 
