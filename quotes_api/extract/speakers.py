@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .names import NAME_RUN, refers_to_outlet
-from .resources import (ACCOUNT_HEADS, ADVERBS, CUE_FORMS, DETERMINERS, INTRO_WORDS, NP_BREAKERS,
+from .resources import (ACCOUNT_HEADS, ADVERBS, CAPITALISED_FUNCTION_WORDS, CUE_FORMS, DETERMINERS, INTRO_WORDS, NP_BREAKERS,
                         PARTICIPLE_CUES, PRONOUNS, SENTENCE_ABBREVIATIONS, SPEAKER_NOUNS, STRONG_CUES, TIME_WORDS,
                         TITLES)
 
@@ -188,12 +188,22 @@ def np_after(toks, i):
     # Lower-case modifiers and roles before a name: "retired Air Force general Lloyd Newton".
     while k < n and k - i < 3 and toks[k].is_word and not toks[k].capitalised and _plain_word(toks[k]):
         k += 1
-    if k < n and toks[k].capitalised and toks[k].is_word:
+    if k < n and toks[k].capitalised and toks[k].is_word and not _function_word(toks[k]):
         end = _name_run_end(toks, k)
-        # A role and a second name: "BLM member Rahje Branch", "MSNBC host Chris Matthews".
-        while end + 1 < n and not toks[end].capitalised and toks[end].low in SPEAKER_NOUNS | TITLES \
-                and toks[end + 1].capitalised and toks[end + 1].is_word:
-            end = _name_run_end(toks, end + 1)
+        if toks[end - 1].text.endswith(("’s", "'s")):
+            # "Obama's former campaign strategist": the possessor's role is the speaker.
+            role = _description_after(toks, end - 1, possessor=True)
+            return (i, role[1]) if role else None
+        # A role and a second name: "White House press secretary Josh Earnest".
+        while True:
+            m = end
+            while m < n and m - end < 3 and toks[m].is_word and not toks[m].capitalised and _plain_word(toks[m]):
+                m += 1
+            if m > end and m < n and toks[m].capitalised and toks[m].is_word and not _function_word(toks[m]) \
+                    and toks[m - 1].low in SPEAKER_NOUNS | TITLES:
+                end = _name_run_end(toks, m)
+            else:
+                break
         if end + 1 < n and toks[end].low in _NAME_LINKS and toks[end + 1].low == "the" and end + 2 < n \
                 and toks[end + 2].capitalised:
             end = _name_run_end(toks, end + 2)
@@ -201,6 +211,11 @@ def np_after(toks, i):
     if k > i and toks[k - 1].low in SPEAKER_NOUNS:
         return (i, k)
     return None
+
+
+def _function_word(token):
+    """"Though", "However": capitalised at a sentence start, never a speaker."""
+    return token.text in CAPITALISED_FUNCTION_WORDS and token.low not in DETERMINERS
 
 
 def _plain_word(token):
@@ -216,17 +231,25 @@ def _name_run_end(toks, k):
     return k
 
 
-def _description_after(toks, i):
+def _description_after(toks, i, possessor=False):
     """"the mayor", "several environmental groups", "the official BLM-LA Twitter account"."""
     k = i + 1
     while k < len(toks) and k - i < 7 and toks[k].is_word and _plain_word(toks[k]):
         if toks[k].low.endswith("ed") and not toks[k].capitalised and k > i + 1:
             break
         k += 1
+    if k > i + 1 and _cue_follows(toks, k):
+        return (i, k)  # any noun can speak when a cue verb follows it: "the ruling said"
     # The head is the last noun a speaker can be: "several environmental groups granted …" ends at "groups".
-    while k > i + 1 and not (toks[k - 1].low in SPEAKER_NOUNS or toks[k - 1].capitalised):
+    while k > i + 1 and not (toks[k - 1].low in SPEAKER_NOUNS or toks[k - 1].capitalised and not possessor):
         k -= 1
     return (i, k) if k > i + 1 else None
+
+
+def _cue_follows(toks, k):
+    while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
+        k += 1
+    return k < len(toks) and is_cue(toks[k])
 
 
 def clause_subject(toks, upto):
@@ -285,12 +308,15 @@ def cue_after(masked, toks):
     if found is None:
         return None
     k = found[1]
-    if k < len(toks) and toks[k].text == ",":
-        # "Flynn, a top Trump surrogate, said": skip the appositive to its closing comma.
-        for m in range(k + 1, min(len(toks), k + 25)):
-            if toks[m].text == ",":
-                k = m + 1
-                break
+    for _ in range(2):
+        # "Flynn, a top Trump surrogate, said": skip an appositive (or two) to its closing comma.
+        if k < len(toks) and toks[k].text == "," and not is_cue(toks[k + 1] if k + 1 < len(toks) else toks[k]):
+            for m in range(k + 1, min(len(toks), k + 25)):
+                if toks[m].text == ",":
+                    k = m + 1
+                    break
+        if k < len(toks) and is_cue(toks[k]):
+            break
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
     if k < len(toks) and is_cue(toks[k]):
