@@ -109,8 +109,10 @@ class _Extraction:
             if inherited:
                 speaker, cue, confidence = inherited
         if speaker is None:
+            # A cue whose speaker cannot be resolved still marks a quotation; a bare passage in
+            # marks is a quotation only when it reads like speech (a sentence of some length).
             words = len(content.split())
-            confidence = 0.55 if kind == "direct" and words >= 4 else 0.2
+            confidence = 0.55 if mention or kind == "direct" and words >= 4 else 0.2
         if not span.closed and not mention:
             confidence /= 2  # a lone mark used as a bullet or typo, most likely
         if speaker is None and _is_title(content):
@@ -157,18 +159,22 @@ class _Extraction:
         return words
 
     def _pronoun(self, pronoun, at, sentence_start=None):
-        """he/she: the sentence's own subject, else the last speaker, else the nearest person, by gender."""
+        """he/she: the sentence's own subject, else the last speaker, else the nearest person.
+
+        A name whose gender is known to match wins over one of unknown gender
+        ("National Mall" is a capitalised pair, not a person who could be "he").
+        """
         gender = PRONOUNS.get(pronoun.replace("'", "’"))
         if gender not in ("m", "f"):
             return None
-        nearby = self.names.persons_before(at)
-        subject = [n for n in self.names.persons_before(at, window=at - sentence_start)] if sentence_start else []
-        candidates = subject[-1:] + ([self.last_speaker[0]] if self.last_speaker else []) + nearby
+        subject = self.names.persons_before(at, window=at - sentence_start)[-1:] if sentence_start else []
+        last = [self.last_speaker[0]] if self.last_speaker else []
+        candidates = [n for n in subject + last + self.names.persons_before(at) if self.names.is_person(n)]
         for name in candidates:
-            if not self.names.is_person(name):
-                continue
-            known = self.names.gender_of(name)
-            if known in (None, gender):
+            if self.names.gender_of(name) == gender:
+                return name
+        for name in subject + last:
+            if name in candidates and self.names.gender_of(name) is None:
                 return name
         return None
 

@@ -30,7 +30,7 @@ _IRREGULAR_CUES = {
     "tell": ["tell", "tells", "told", "telling"],
     "write": ["write", "writes", "wrote", "writing", "written"],
     "call": ["call", "calls", "called", "calling"],
-    "close": ["close", "closes", "closed", "closing"],
+    "close": ["closed", "closes"],  # "Lacey closed." — "close" and "closing" are rarely speech
     "think": ["think", "thinks", "thought", "thinking"],
     "hold": ["hold", "holds", "held", "holding"],
     "put": ["put", "puts", "putting"],
@@ -68,10 +68,18 @@ def _inflect(verb):
     return [verb, third, past, ing]
 
 
+# Verbs whose base form is far more often a noun ("a lunch counter", "the report"): only their
+# inflected forms ("countered", "reports", "tweeting") are cues.
+_NOUN_LIKE = set("""
+    counter close post tweet email text blog comment rule message answer type state report note
+    protest quip joke question object sigh laugh echo plead reply mention
+""".split())
+
 CUE_FORMS = {}  # inflected form -> lemma
 for _verb in _REGULAR_CUES.split():
     for _form in _inflect(_verb):
-        CUE_FORMS[_form] = _verb
+        if not (_verb in _NOUN_LIKE and _form == _verb):
+            CUE_FORMS[_form] = _verb
 for _verb, _forms in _IRREGULAR_CUES.items():
     for _form in _forms:
         CUE_FORMS[_form] = _verb

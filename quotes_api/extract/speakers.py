@@ -77,7 +77,7 @@ def is_verb_cue(toks, k):
     before = toks[k - 1]
     if before.low in DETERMINERS or before.low in ("of", "for", "with", "new", "recent", "latest"):
         return False
-    if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text:
+    if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
         return False
     return True
 
@@ -237,6 +237,8 @@ def _description_after(toks, i, possessor=False):
     while k < len(toks) and k - i < 7 and toks[k].is_word and _plain_word(toks[k]):
         if toks[k].low.endswith("ed") and not toks[k].capitalised and k > i + 1:
             break
+        if not toks[k].capitalised and toks[k - 1].capitalised and k > i + 1 and toks[k].low not in SPEAKER_NOUNS | TITLES:
+            break  # "the Rev. Al Sharpton began …": the name ends the phrase
         k += 1
     if k > i + 1 and _cue_follows(toks, k):
         return (i, k)  # any noun can speak when a cue verb follows it: "the ruling said"
@@ -249,7 +251,7 @@ def _description_after(toks, i, possessor=False):
 def _cue_follows(toks, k):
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
-    return k < len(toks) and is_cue(toks[k])
+    return k < len(toks) and is_verb_cue(toks, k) and toks[k - 1].low not in _NAME_LINKS
 
 
 def clause_subject(toks, upto):
