@@ -1,0 +1,33 @@
+"""Normalised words and shingles: what two wordings are compared on."""
+import re
+import unicodedata
+import zlib
+
+_WORD = re.compile(r"\w+(?:[’']\w+)*")
+SHINGLE_SIZE = 3
+
+
+def fold_word(word):
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+def word_spans(text):
+    """(folded word, start, end) for each word of text; punctuation and case do not count."""
+    return [(fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def words(text):
+    """The folded words of text, as a tuple.
+
+    >>> words("Gascón’s “victory,” he said")
+    ("gascon's", 'victory', 'he', 'said')
+    """
+    return tuple(fold_word(m.group()) for m in _WORD.finditer(text))
+
+
+def shingles(word_tuple, size=SHINGLE_SIZE):
+    """Stable 32-bit hashes of the word n-grams (stable across processes, so they can be stored)."""
+    if len(word_tuple) < size:
+        return set()
+    return {zlib.crc32(" ".join(word_tuple[i:i + size]).encode()) for i in range(len(word_tuple) - size + 1)}
