@@ -1,0 +1,135 @@
+"""Writing articles: one transaction each, idempotent, with speakers, quotes, search and groups."""
+import hashlib
+from dataclasses import dataclass
+
+from peewee import JOIN, IntegrityError, fn
+
+from ..extract.names import fold
+from ..variants import Grouper, Member, words
+from .groups import DatabaseGroupStore, refresh_group
+from .models import Article, Quote, QuoteSearch, QuoteShingle, Speaker, SpeakerAlias, VariantGroup, database, utcnow
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool  # False when the article was already stored: nothing was changed
+    quotes: int = 0
+    new_speakers: int = 0
+
+
+def content_hash(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_existing(article):
+    """The stored article with the same url, or the same text when it has no url."""
+    if article.url:
+        found = Article.get_or_none(Article.url == article.url)
+        if found:
+            return found
+    return Article.get_or_none(Article.content_hash == content_hash(article.text))
+
+
+def ingest_article(article, quotes):
+    """Store an extracted article and its quotes; a second ingest of it changes nothing.
+
+    Everything happens in one IMMEDIATE transaction, so a failure leaves no trace and
+    concurrent writers queue on SQLite's lock instead of deadlocking.
+    """
+    try:
+        with database.atomic("IMMEDIATE"):
+            existing = find_existing(article)
+            if existing:
+                return IngestResult(existing, False)
+            row = Article.create(url=article.url, outlet=article.outlet, title=article.title,
+                                 published=article.published, text=article.text,
+                                 content_hash=content_hash(article.text))
+            speakers_before = Speaker.select().count()
+            stored = [_store_quote(row, quote) for quote in quotes]
+            grouper = Grouper(DatabaseGroupStore())
+            for quote_row in stored:
+                if quote_row.kind != "indirect":
+                    grouper.add(member_of(quote_row, row))
+            return IngestResult(row, True, len(stored), Speaker.select().count() - speakers_before)
+    except IntegrityError:
+        # Another worker stored the same article between our check and our insert.
+        existing = find_existing(article)
+        if existing is None:
+            raise
+        return IngestResult(existing, False)
+
+
+def _store_quote(article_row, quote):
+    speaker = speaker_for(quote.speaker, quote.speaker_mention) if quote.speaker else None
+    row = Quote.create(article=article_row, speaker=speaker, text=quote.text, start=quote.start, end=quote.end,
+                       kind=quote.kind, cue=quote.cue, confidence=quote.confidence,
+                       speaker_mention=quote.speaker_mention, context_start=quote.context[0],
+                       context_end=quote.context[1], word_count=len(words(quote.text)))
+    QuoteSearch.insert({QuoteSearch.rowid: row.id, QuoteSearch.text: quote.text}).execute()
+    return row
+
+
+def speaker_for(name, mention=None):
+    """The one speaker record for a person, created on first sight; aliases recorded as seen.
+
+    A lone surname that exactly one stored speaker ends with is that speaker ("Lacey"
+    in an article that never gives her first name).
+    """
+    key = fold(name)
+    speaker = Speaker.get_or_none(Speaker.key == key)
+    if speaker is None and len(key.split()) == 1:
+        matches = list(Speaker.select().where(Speaker.key.endswith(" " + key)).limit(2))
+        if len(matches) == 1:
+            speaker = matches[0]
+    if speaker is None:
+        speaker = Speaker.create(name=name, key=key)
+    for alias in {name, mention} - {None, speaker.name}:
+        alias_key = fold(alias)
+        if alias_key and alias.split()[0][:1].isupper():
+            SpeakerAlias.insert(speaker=speaker, alias=alias, key=alias_key).on_conflict_ignore().execute()
+    return speaker
+
+
+def member_of(quote_row, article_row):
+    """A stored quote as grouping sees it."""
+    speaker_key = quote_row.speaker.key if quote_row.speaker_id else None
+    return Member(quote_row.id, words(quote_row.text), article_row.id, speaker_key, article_row.published)
+
+
+def delete_article(article_id):
+    """Remove an article with its quotes; shrink or dissolve the groups they were in. False if unknown."""
+    with database.atomic("IMMEDIATE"):
+        article = Article.get_or_none(Article.id == article_id)
+        if article is None:
+            return False
+        quote_ids = [q.id for q in Quote.select(Quote.id).where(Quote.article == article)]
+        groups = {q.group_id for q in Quote.select(Quote.group).where(Quote.article == article) if q.group_id}
+        if quote_ids:
+            QuoteSearch.delete().where(QuoteSearch.rowid.in_(quote_ids)).execute()
+        article.delete_instance(recursive=False)  # quotes and shingles go by ON DELETE CASCADE
+        for group_id in groups:
+            refresh_group(group_id)
+        return True
+
+
+def regroup_all(progress=None):
+    """Rebuild every variant group from scratch, in publication order. Returns the number of groups."""
+    with database.atomic("IMMEDIATE"):
+        Quote.update(group=None).execute()
+        VariantGroup.delete().execute()
+        QuoteShingle.delete().execute()
+        grouper = Grouper(DatabaseGroupStore())
+        query = (Quote
+                 .select(Quote, Article, Speaker)
+                 .join(Article)
+                 .switch(Quote)
+                 .join(Speaker, join_type=JOIN.LEFT_OUTER)
+                 .where(Quote.kind != "indirect")
+                 .order_by(fn.COALESCE(Article.published, "9999-12-31"), Article.id, Quote.start))
+        for quote in query:
+            grouper.add(member_of(quote, quote.article))
+            if progress:
+                progress(1)
+        VariantGroup.update(updated_at=utcnow()).execute()
+        return VariantGroup.select().count()

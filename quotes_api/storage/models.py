@@ -1,0 +1,104 @@
+"""Peewee models. The database is declared unbound and initialised by :func:`.db.init_database`."""
+import datetime
+
+from peewee import (CharField, CompositeKey, DatabaseProxy, DateField, DateTimeField, FloatField,
+                    ForeignKeyField, IntegerField, Model, TextField)
+from playhouse.sqlite_ext import FTS5Model, SearchField
+
+database = DatabaseProxy()
+
+
+def utcnow():
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Article(BaseModel):
+    url = TextField(null=True, unique=True)
+    outlet = TextField(null=True, index=True)
+    title = TextField(null=True)
+    published = DateField(null=True, index=True)
+    text = TextField()
+    content_hash = CharField(max_length=64, unique=True)  # sha256 of the text: the same text is one article
+    created_at = DateTimeField(default=utcnow)
+
+
+class Speaker(BaseModel):
+    name = TextField()  # canonical display form ("George Gascón")
+    key = TextField(unique=True)  # accent- and case-folded name: one record per person
+    created_at = DateTimeField(default=utcnow)
+
+
+class SpeakerAlias(BaseModel):
+    """Other forms an article used for the speaker ("Lacey", "D.A. Jackie Lacey")."""
+
+    speaker = ForeignKeyField(Speaker, backref="aliases", on_delete="CASCADE")
+    alias = TextField()
+    key = TextField(index=True)
+
+    class Meta:
+        indexes = ((("speaker", "key"), True),)
+
+
+class VariantGroup(BaseModel):
+    # The member whose wording is canonical (the longest). A plain id rather than a
+    # foreign key: quote and group refer to each other, and SQLite cannot defer that.
+    canonical_quote_id = IntegerField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow, index=True)
+
+
+class Quote(BaseModel):
+    article = ForeignKeyField(Article, backref="quotes", on_delete="CASCADE")
+    speaker = ForeignKeyField(Speaker, backref="quotes", null=True, on_delete="SET NULL")
+    group = ForeignKeyField(VariantGroup, backref="members", null=True, on_delete="SET NULL")
+    text = TextField()
+    start = IntegerField()
+    end = IntegerField()
+    kind = CharField(max_length=10, index=True)
+    cue = TextField(null=True)
+    confidence = FloatField()
+    speaker_mention = TextField(null=True)
+    context_start = IntegerField()
+    context_end = IntegerField()
+    word_count = IntegerField()
+
+    class Meta:
+        indexes = ((("article", "start", "end", "kind"), True),)
+
+
+class QuoteShingle(BaseModel):
+    """Word 3-gram hashes of each quote: the candidate index for variant grouping."""
+
+    shingle = IntegerField()
+    quote = ForeignKeyField(Quote, on_delete="CASCADE", index=True)
+
+    class Meta:
+        primary_key = CompositeKey("shingle", "quote")
+
+
+class QuoteSearch(FTS5Model):
+    """Full-text index of quote texts; its rowid is the quote's id."""
+
+    text = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "quote_search"
+        options = {"tokenize": "unicode61 remove_diacritics 2"}
+
+
+class ApiKey(BaseModel):
+    name = TextField()
+    prefix = CharField(max_length=12)  # shown in listings; the key itself is never stored
+    key_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    revoked_at = DateTimeField(null=True)
+
+
+MODELS = [Article, Speaker, SpeakerAlias, VariantGroup, Quote, QuoteShingle, ApiKey]
