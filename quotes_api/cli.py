@@ -1,5 +1,7 @@
-"""The ``quotes-api`` command: serve, db, ingest, extract, export, keys."""
+"""The ``quotes-api`` command: serve, db, ingest, extract, export, keys, regroup."""
+import csv
 import json
+import os
 import sys
 
 import click
@@ -11,6 +13,98 @@ from .extract import DEFAULT_MIN_CONFIDENCE, DocumentError, extract_quotes
 @click.group(help="Quote and attribution service for newsrooms.")
 def main():
     pass
+
+
+def _app():
+    """The Flask app with its database bound (settings from the environment)."""
+    from . import create_app
+
+    try:
+        return create_app()
+    except ValueError as error:  # a bad setting: say which, without a traceback
+        raise click.ClickException(str(error)) from None
+
+
+# --- database ------------------------------------------------------------------
+
+@main.group()
+def db():
+    """Database schema commands."""
+
+
+@db.command("upgrade")
+def db_upgrade():
+    """Apply pending migrations (creates the database file if needed)."""
+    from .storage import database, schema_drift, upgrade
+
+    app = _app()
+    with app.app_context():
+        applied = upgrade(database.obj, app.config["MIGRATIONS_DIR"])
+        click.echo(f"applied: {', '.join(applied)}" if applied else "database is up to date")
+        drift = schema_drift(database.obj)
+        if drift:
+            raise click.ClickException(f"the schema differs from the models after migrating:\n{drift}")
+
+
+@db.command("status")
+def db_status():
+    """List migrations not applied yet."""
+    from .storage import database, pending
+
+    app = _app()
+    names = pending(database.obj, app.config["MIGRATIONS_DIR"])
+    click.echo("\n".join(names) if names else "database is up to date")
+
+
+def _require_schema(app):
+    from .storage import database, pending
+
+    if pending(database.obj, app.config["MIGRATIONS_DIR"]):
+        raise click.ClickException("the database is not migrated: run `quotes-api db upgrade` first")
+
+
+# --- ingest and extract ------------------------------------------------------------
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds articles (seeding).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on for a terminal).")
+def ingest(paths, if_empty, progress):
+    """Extract and store the articles in PATHS (files or folders); print a summary."""
+    from .service import store_article
+    from .storage import Article, Speaker
+
+    app = _app()
+    with app.app_context():
+        _require_schema(app)
+        if if_empty and Article.select().exists():
+            click.echo("database already holds articles: nothing ingested")
+            return
+        speakers_before = Speaker.select().count()
+        jobs = list(iter_article_paths(paths))
+        counts = {"added": 0, "existing": 0, "failed": 0, "skipped": 0, "quotes": 0}
+        show = sys.stderr.isatty() if progress is None else progress
+        with click.progressbar(jobs, label="ingesting", file=sys.stderr if show else open(os.devnull, "w"),
+                               item_show_func=lambda job: job and os.path.basename(job[0])) as bar:
+            for path, problem in bar:
+                if problem:
+                    counts["skipped" if problem.startswith("skipped") else "failed"] += 1
+                    click.echo(f"\n{path}: {problem}", err=True)
+                    continue
+                try:
+                    result = store_article(load_article(path))
+                except DocumentError as error:
+                    counts["failed"] += 1
+                    click.echo(f"\n{path}: {error}", err=True)
+                    continue
+                counts["added" if result.created else "existing"] += 1
+                counts["quotes"] += result.quotes
+        new_speakers = Speaker.select().count() - speakers_before
+        click.echo(f"articles added: {counts['added']}, already stored: {counts['existing']}, "
+                   f"failed: {counts['failed']}, skipped: {counts['skipped']}; "
+                   f"quotes added: {counts['quotes']}; speakers added: {new_speakers}")
+        if counts["failed"]:
+            raise SystemExit(1)
 
 
 @main.command()
@@ -49,3 +143,102 @@ def extract(paths, fmt, min_confidence, indirect, no_groups):
             click.echo(f"{path}:{quote.start}-{quote.end} [{quote.kind}] {quote.speaker or '?'}: {quote.text}")
     if failed:
         raise SystemExit(1)
+
+
+@main.command()
+def regroup():
+    """Rebuild every variant group from scratch (ingest groups incrementally; this is for rule changes)."""
+    from .storage import regroup_all
+
+    app = _app()
+    with app.app_context():
+        _require_schema(app)
+        click.echo(f"variant groups: {regroup_all()}")
+
+
+# --- export ----------------------------------------------------------------------
+
+EXPORT_FIELDS = ["id", "text", "kind", "speaker", "speaker_id", "cue", "confidence", "start", "end",
+                 "article_id", "url", "outlet", "title", "published", "group"]
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File (default: stdout).")
+def export(fmt, output):
+    """Write every stored quote with its speaker and article, streaming."""
+    from .storage import queries
+
+    app = _app()
+    with app.app_context():
+        _require_schema(app)
+        query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters()), "position")
+        writer = csv.DictWriter(output, EXPORT_FIELDS) if fmt == "csv" else None
+        if writer:
+            writer.writeheader()
+        for quote in query.iterator():
+            row = {"id": quote.id, "text": quote.text, "kind": quote.kind,
+                   "speaker": quote.speaker.name if quote.speaker_id else None, "speaker_id": quote.speaker_id,
+                   "cue": quote.cue, "confidence": quote.confidence, "start": quote.start, "end": quote.end,
+                   "article_id": quote.article_id, "url": quote.article.url, "outlet": quote.article.outlet,
+                   "title": quote.article.title,
+                   "published": quote.article.published.isoformat() if quote.article.published else None,
+                   "group": quote.group_id}
+            if writer:
+                writer.writerow(row)
+            else:
+                output.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- keys --------------------------------------------------------------------------
+
+@main.group()
+def keys():
+    """API keys for writes."""
+
+
+@keys.command("create")
+@click.argument("name")
+def keys_create(name):
+    """Create a key; it is printed once and only its hash is stored."""
+    from .storage import create_key
+
+    app = _app()
+    with app.app_context():
+        _require_schema(app)
+        row, key = create_key(name)
+        click.echo(key)
+        click.echo(f"created key {row.prefix}… for {row.name!r}; it will not be shown again", err=True)
+
+
+@keys.command("revoke")
+@click.argument("prefix_or_name")
+def keys_revoke(prefix_or_name):
+    """Revoke keys by their prefix or name."""
+    from .storage import revoke_key
+
+    app = _app()
+    with app.app_context():
+        _require_schema(app)
+        count = revoke_key(prefix_or_name)
+        if not count:
+            raise click.ClickException(f"no active key matches {prefix_or_name!r}")
+        click.echo(f"revoked {count} key(s)")
+
+
+# --- serve ---------------------------------------------------------------------------
+
+@main.command()
+@click.option("--port", type=int, default=None, help="Port (default: PORT, else 8000).")
+@click.option("--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py).")
+def serve(port, workers):
+    """Serve the API with gunicorn on 127.0.0.1."""
+    app = _app()
+    argv = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port or app.config['PORT']}"]
+    config_file = os.path.join(os.path.dirname(app.config["MIGRATIONS_DIR"]), "gunicorn.conf.py")
+    if os.path.exists(config_file):
+        argv += ["--config", config_file]
+    if workers:
+        argv += ["--workers", str(workers)]
+    argv.append("quotes_api:create_app()")
+    os.execv(argv[0], argv)

@@ -29,12 +29,11 @@ def _default_migrations_dir():
 
 
 def _rate(value):
-    """Parse "60/minute" into (count, seconds)."""
+    """Check a rate such as "60/minute" (count per second, minute, hour or day) and return it."""
     count, _, unit = value.partition("/")
-    seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}.get(unit.strip() or "minute")
-    if seconds is None or not count.strip().isdigit():
+    if unit.strip() not in ("second", "minute", "hour", "day") or not count.strip().isdigit():
         raise ValueError(f"rate limits look like 60/minute, not {value!r}")
-    return int(count), seconds
+    return f"{int(count)}/{unit.strip()}"
 
 
 def from_environment(environ=None):

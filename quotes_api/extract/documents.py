@@ -95,6 +95,11 @@ def article_from_json(raw, **meta):
         raise DocumentError(f"invalid JSON: {error.msg} at line {error.lineno}") from None
     if not isinstance(data, dict):
         raise DocumentError("JSON input must be an object")
+    return article_from_fields(data, **meta)
+
+
+def article_from_fields(data, **meta):
+    """A mapping ``{text | html, url, outlet, title, published}`` (an API body, a JSON file)."""
     given = {k: data.get(k) or meta.get(k) for k in ("url", "outlet", "title", "published")}
     if isinstance(data.get("text"), str) and data["text"].strip():
         return _build(data["text"], **given)

@@ -1,0 +1,44 @@
+# Two commands matter: `make run` and `make test`. Each sets up everything it needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DATABASE_URL ?= sqlite:///instance/quotes.sqlite3
+
+.PHONY: run test install install-dev migrate seed bench clean
+
+# A stamp file per requirement set: pip runs again only when a pin changes.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: $(BIN)/python requirements.txt constraints.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+migrate: install
+	$(BIN)/quotes-api db upgrade
+
+seed: migrate
+	$(BIN)/quotes-api ingest --if-empty seeds
+
+run: seed
+	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+bench: install-dev
+	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/group_scaling.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .hypothesis

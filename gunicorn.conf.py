@@ -1,0 +1,14 @@
+"""gunicorn settings; the environment (PORT, WEB_CONCURRENCY) overrides the defaults."""
+import os
+
+bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+# Several workers share one SQLite file safely: WAL mode, a busy timeout and short
+# IMMEDIATE write transactions (see quotes_api/storage/db.py).
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = 1
+timeout = 60
+graceful_timeout = 20
+accesslog = "-"
+errorlog = "-"
+# No preload: each worker opens its own SQLite connections after the fork.
+preload_app = False

@@ -1,0 +1,177 @@
+"""/api/v1/articles: source articles; posting one extracts and stores its quotes."""
+import marshmallow as ma
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from ..extract import DocumentError
+from ..extract.documents import article_from_fields
+from ..service import store_article
+from ..storage import delete_article, queries
+from .common import PAGINATION_HEADERS, PaginationArgsSchema, limiter, pagination_headers, require_key, write_limit
+from .quotes import API, ArticleRefSchema, QuoteSchema, with_groups
+
+blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles",
+                description="Source articles. Writes need an X-API-Key.")
+
+WRITE_SECURITY = [{"ApiKeyAuth": []}]
+
+
+class ArticleSchema(ArticleRefSchema):
+    quote_count = ma.fields.Integer()
+    links = ma.fields.Function(lambda a: {"self": f"{API}/articles/{a.id}", "quotes": f"{API}/articles/{a.id}/quotes"})
+
+
+class ArticleDetailSchema(ArticleSchema):
+    text = ma.fields.String()
+    created_at = ma.fields.DateTime()
+
+
+class ArticleInSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    text = ma.fields.String(metadata={"description": "Plain text, paragraphs separated by blank lines"})
+    html = ma.fields.String(metadata={"description": "HTML; the article body and its blockquotes are read"})
+    url = ma.fields.Url(allow_none=True, schemes={"http", "https"}, validate=ma.validate.Length(max=2000))
+    outlet = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=200))
+    title = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=1000))
+    published = ma.fields.Date(allow_none=True)
+
+    @ma.validates_schema
+    def has_body(self, data, **kwargs):
+        bodies = [k for k in ("text", "html") if (data.get(k) or "").strip()]
+        if len(bodies) != 1:
+            raise ma.ValidationError("give exactly one of text or html, not empty", "text")
+        limit = current_app.config["MAX_ARTICLE_CHARS"]
+        if len(data[bodies[0]]) > limit:
+            raise ma.ValidationError(f"longer than {limit} characters", bodies[0])
+
+
+class StoredArticleSchema(ma.Schema):
+    created = ma.fields.Boolean(metadata={"description": "false: the article was already stored; nothing changed"})
+    article = ma.fields.Nested(ArticleDetailSchema)
+    quotes = ma.fields.List(ma.fields.Nested(QuoteSchema))
+
+
+class BatchInSchema(ma.Schema):
+    articles = ma.fields.List(ma.fields.Dict(), required=True, validate=ma.validate.Length(min=1, max=100))
+
+
+class BatchOutcomeSchema(ma.Schema):
+    index = ma.fields.Integer()
+    status = ma.fields.String(metadata={"enum": ["created", "existing", "invalid"]})
+    article_id = ma.fields.Integer(allow_none=True)
+    quotes = ma.fields.Integer(allow_none=True)
+    errors = ma.fields.Dict(allow_none=True)
+
+
+class BatchOutSchema(ma.Schema):
+    created = ma.fields.Integer()
+    existing = ma.fields.Integer()
+    invalid = ma.fields.Integer()
+    results = ma.fields.List(ma.fields.Nested(BatchOutcomeSchema))
+
+
+class ArticleQueryArgsSchema(PaginationArgsSchema):
+    outlet = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
+    since = ma.fields.Date()
+    until = ma.fields.Date()
+
+
+def _store(fields):
+    """Parse, extract and store one article body; DocumentError for what cannot be an article."""
+    article = article_from_fields({**fields, "published": fields.get("published") and str(fields["published"])})
+    return store_article(article)
+
+
+def _stored_body(result):
+    article = queries.get_article(result.article.id)
+    quotes = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(article=article.id)), "position")
+    return {"created": result.created, "article": article, "quotes": with_groups(list(quotes))}
+
+
+@blp.route("")
+class Articles(MethodView):
+    @blp.etag
+    @blp.arguments(ArticleQueryArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, ArticleSchema(many=True), headers=PAGINATION_HEADERS)
+    def get(self, page, per_page, outlet=None, since=None, until=None):
+        """List source articles, newest first"""
+        articles, total = queries.list_articles(outlet, since, until, page, per_page)
+        return articles, pagination_headers(page, per_page, total)
+
+    @blp.arguments(ArticleInSchema)
+    @blp.response(201, StoredArticleSchema)
+    @blp.alt_response(200, schema=StoredArticleSchema, description="The article was already stored")
+    @blp.doc(security=WRITE_SECURITY)
+    @limiter.limit(write_limit)
+    @require_key
+    def post(self, fields):
+        """Store an article and its extracted quotes (same url, or same text without url: 200, unchanged)"""
+        try:
+            result = _store(fields)
+        except DocumentError as error:
+            abort(422, message=str(error), errors={"json": {"text": [str(error)]}})
+        return _stored_body(result), 201 if result.created else 200
+
+
+@blp.route("/batch")
+class ArticleBatch(MethodView):
+    @blp.arguments(BatchInSchema)
+    @blp.response(200, BatchOutSchema)
+    @blp.doc(security=WRITE_SECURITY)
+    @limiter.limit(write_limit)
+    @require_key
+    def post(self, body):
+        """Store up to 100 articles, one transaction each; report each one's outcome"""
+        results = []
+        for index, raw in enumerate(body["articles"]):
+            try:
+                fields = ArticleInSchema().load(raw)
+                result = _store(fields)
+            except ma.ValidationError as error:
+                results.append({"index": index, "status": "invalid", "errors": error.messages})
+                continue
+            except DocumentError as error:
+                results.append({"index": index, "status": "invalid", "errors": {"text": [str(error)]}})
+                continue
+            results.append({"index": index, "status": "created" if result.created else "existing",
+                            "article_id": result.article.id, "quotes": result.quotes if result.created else None})
+        counts = {s: sum(r["status"] == s for r in results) for s in ("created", "existing", "invalid")}
+        return {**counts, "results": results}
+
+
+@blp.route("/<int:article_id>")
+class ArticleById(MethodView):
+    @blp.etag
+    @blp.response(200, ArticleDetailSchema)
+    def get(self, article_id):
+        """One article with its text and metadata"""
+        article = queries.get_article(article_id)
+        if article is None:
+            abort(404, message=f"There is no article {article_id}.")
+        return article
+
+    @blp.response(204)
+    @blp.doc(security=WRITE_SECURITY)
+    @limiter.limit(write_limit)
+    @require_key
+    def delete(self, article_id):
+        """Remove an article and its quotes; their variant groups shrink or dissolve"""
+        if not delete_article(article_id):
+            abort(404, message=f"There is no article {article_id}.")
+
+
+@blp.route("/<int:article_id>/quotes")
+class ArticleQuotes(MethodView):
+    @blp.etag
+    @blp.arguments(PaginationArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
+    def get(self, article_id, page, per_page):
+        """The article's quotes in text order"""
+        if queries.get_article(article_id) is None:
+            abort(404, message=f"There is no article {article_id}.")
+        query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(article=article_id)), "position")
+        items, total = queries.page_of(query, page, per_page)
+        return with_groups(items), pagination_headers(page, per_page, total)

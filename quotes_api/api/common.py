@@ -1,0 +1,142 @@
+"""What every resource shares: problem+json errors, pagination headers, CORS, API keys, rate limits."""
+from functools import wraps
+from urllib.parse import urlencode
+
+import marshmallow as ma
+from flask import current_app, g, jsonify, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_smorest import Api, abort
+from werkzeug.exceptions import HTTPException
+
+from ..storage import KeyStatus, check_key
+
+PROBLEM_TYPE = "about:blank"  # RFC 9457: the status code says it all; `title` is its phrase
+EXPOSED_HEADERS = "Link, X-Total-Count, ETag, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After"
+API_KEY_HEADER = "X-API-Key"
+
+
+class ProblemApi(Api):
+    """flask-smorest's Api, answering every error as application/problem+json (RFC 9457)."""
+
+    def handle_http_exception(self, error):
+        return problem_response(error)
+
+
+def problem_response(error):
+    data = getattr(error, "data", None) or {}
+    body = {"type": PROBLEM_TYPE, "title": error.name, "status": error.code,
+            "detail": data.get("message") or error.description}
+    errors = data.get("errors") or data.get("messages")
+    if errors:
+        # webargs nests errors by location ({"query": {"per_page": [...]}}); keep them per field.
+        body["errors"] = errors
+        body["detail"] = data.get("message") or "The request's parameters are not valid; see errors."
+    response = jsonify(body)
+    response.status_code = error.code
+    response.content_type = "application/problem+json"
+    for name, value in (data.get("headers") or {}).items():
+        response.headers[name] = value
+    if isinstance(error, HTTPException):
+        for name, value in error.get_headers():
+            if name.lower() not in ("content-type", "content-length"):
+                response.headers[name] = value
+    return response
+
+
+# --- pagination --------------------------------------------------------------
+
+class PaginationArgsSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=100000))
+    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+
+
+PAGINATION_HEADERS = {
+    "X-Total-Count": {"description": "Number of items matching, over all pages", "schema": {"type": "integer"}},
+    "Link": {"description": "RFC 8288 links: first, prev, next, last", "schema": {"type": "string"}},
+}
+
+
+def pagination_headers(page, per_page, total):
+    """X-Total-Count and an RFC 8288 Link header with first/prev/next/last pages."""
+    last = max(1, -(-total // per_page))
+    links = [("first", 1), ("last", last)]
+    if page > 1:
+        links.append(("prev", min(page - 1, last)))
+    if page < last:
+        links.append(("next", page + 1))
+    base = request.base_url
+    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+
+    def url(number):
+        return f"{base}?{urlencode({**args, 'page': number, 'per_page': per_page})}"
+
+    return {"X-Total-Count": str(total), "Link": ", ".join(f'<{url(n)}>; rel="{rel}"' for rel, n in links)}
+
+
+# --- CORS --------------------------------------------------------------------
+
+def add_cors_headers(response):
+    """Reads are open to every origin; writes are not (no CORS header, preflight refused).
+
+    flask-cors applies one policy per route whatever the method, and our routes mix
+    public reads with key-protected writes, so the rule is written out here.
+    """
+    if request.method in ("GET", "HEAD"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+    elif request.method == "OPTIONS":
+        wanted = request.headers.get("Access-Control-Request-Method", "").upper()
+        if wanted in ("GET", "HEAD"):
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "If-None-Match, Accept"
+            response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+# --- API keys ------------------------------------------------------------------
+
+def require_key(view):
+    """Let the view run only for a valid X-API-Key: 401 without one, 403 for a revoked one."""
+    @wraps(view)
+    def checked(*args, **kwargs):
+        status, key = check_key(request.headers.get(API_KEY_HEADER))
+        if status is KeyStatus.UNKNOWN:
+            abort(401, message=f"This endpoint needs a valid API key in the {API_KEY_HEADER} header "
+                               "(create one with `quotes-api keys create NAME`).",
+                  headers={"WWW-Authenticate": f'ApiKey header="{API_KEY_HEADER}"'})
+        if status is KeyStatus.REVOKED:
+            abort(403, message="This API key has been revoked.")
+        g.api_key = key
+        return view(*args, **kwargs)
+    return checked
+
+
+# --- rate limits -------------------------------------------------------------
+
+def _client_key():
+    """Writes are counted per API key, everything else per client address."""
+    return request.headers.get(API_KEY_HEADER) or get_remote_address()
+
+
+# Counters live in each worker's memory (the `limits` memory storage): with N gunicorn
+# workers a client may get up to N times the limit. Point RATELIMIT_STORAGE_URI at a
+# shared store (e.g. redis://) when that matters.
+limiter = Limiter(key_func=_client_key, headers_enabled=True, storage_uri="memory://",
+                  strategy="fixed-window")
+
+
+def write_limit():
+    return current_app.config["WRITE_RATE_LIMIT"]
+
+
+def search_limit():
+    return current_app.config["SEARCH_RATE_LIMIT"]
+
+
+def not_a_search():
+    return not request.args.get("q")

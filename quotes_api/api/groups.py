@@ -1,0 +1,57 @@
+"""/api/v1/groups: the same statement as each outlet worded it."""
+import marshmallow as ma
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from ..storage import queries
+from .common import PAGINATION_HEADERS, PaginationArgsSchema, pagination_headers
+from .quotes import GroupSummarySchema, VariantSchema
+
+blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
+                description="Variant groups: one statement, every wording, which outlet printed it.")
+
+
+class GroupQueryArgsSchema(PaginationArgsSchema):
+    sort = ma.fields.String(load_default="-size", validate=ma.validate.OneOf(["-size", "-updated"]),
+                            metadata={"description": "-size: largest first; -updated: newest first"})
+
+
+class OutletMembersSchema(ma.Schema):
+    outlet = ma.fields.String(allow_none=True)
+    quotes = ma.fields.List(ma.fields.Nested(VariantSchema))
+
+
+class GroupDetailSchema(GroupSummarySchema):
+    canonical_reason = ma.fields.Constant(
+        "longest wording: it contains what shorter printings cut; ties go to the first stored")
+    by_outlet = ma.fields.List(ma.fields.Nested(OutletMembersSchema))
+
+
+@blp.route("")
+class Groups(MethodView):
+    @blp.etag
+    @blp.arguments(GroupQueryArgsSchema, location="query", as_kwargs=True)
+    @blp.response(200, GroupSummarySchema(many=True), headers=PAGINATION_HEADERS)
+    def get(self, page, per_page, sort):
+        """List variant groups, largest or newest first"""
+        groups, total = queries.list_groups(sort, page, per_page)
+        return groups, pagination_headers(page, per_page, total)
+
+
+@blp.route("/<int:group_id>")
+class GroupById(MethodView):
+    @blp.etag
+    @blp.response(200, GroupDetailSchema)
+    def get(self, group_id):
+        """One group: canonical wording and every member by outlet, with word diffs"""
+        found = queries.group_members(group_id)
+        if found is None:
+            abort(404, message=f"There is no group {group_id}.")
+        summary, members, diffs = found
+        outlets = {}
+        for member in members:
+            member.group_summary = summary
+            member.is_canonical = member.id == summary.canonical_quote_id
+            member.diff = diffs[member.id]
+            outlets.setdefault(member.article.outlet, []).append(member)
+        return {**vars(summary), "by_outlet": [{"outlet": o, "quotes": q} for o, q in outlets.items()]}

@@ -1,0 +1,252 @@
+"""Read queries for the API: filters, full-text search, sorting, counts, group summaries."""
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+from peewee import JOIN, OperationalError, fn
+
+from ..extract.names import fold
+from ..variants import word_diff
+from .models import Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup
+
+
+class SearchSyntaxError(ValueError):
+    """The full-text query is not valid FTS5 syntax."""
+
+
+@dataclass
+class QuoteFilters:
+    speaker: str | None = None  # id or name
+    article: int | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    since: date | None = None
+    until: date | None = None
+    q: str | None = None
+    group: int | None = None
+    min_confidence: float | None = None
+    extra: dict = field(default_factory=dict)
+
+
+QUOTE_SORTS = {"-published", "published", "length", "-length", "relevance", "-confidence"}
+
+
+def _quote_query():
+    return (Quote
+            .select(Quote, Article, Speaker)
+            .join(Article)
+            .switch(Quote)
+            .join(Speaker, JOIN.LEFT_OUTER))
+
+
+def speaker_ids_matching(value):
+    """Speaker ids for an id, a canonical name or an alias (accent- and case-insensitive)."""
+    value = str(value).strip()
+    if value.isdigit():
+        return [int(value)]
+    key = fold(value)
+    ids = {s.id for s in Speaker.select(Speaker.id).where(Speaker.key == key)}
+    ids |= {a.speaker_id for a in SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.key == key)}
+    return sorted(ids)
+
+
+def filtered_quotes(filters):
+    """The quotes matching filters, unsorted; raises SearchSyntaxError for a bad q."""
+    query = _quote_query()
+    if filters.speaker is not None:
+        query = query.where(Quote.speaker.in_(speaker_ids_matching(filters.speaker)))
+    if filters.article is not None:
+        query = query.where(Quote.article == filters.article)
+    if filters.outlet:
+        query = query.where(fn.LOWER(Article.outlet) == filters.outlet.casefold())
+    if filters.kind:
+        query = query.where(Quote.kind == filters.kind)
+    if filters.since:
+        query = query.where(Article.published >= filters.since)
+    if filters.until:
+        query = query.where(Article.published <= filters.until)
+    if filters.group is not None:
+        query = query.where(Quote.group == filters.group)
+    if filters.min_confidence is not None:
+        query = query.where(Quote.confidence >= filters.min_confidence)
+    if filters.q:
+        check_search_syntax(filters.q)
+        query = (query
+                 .join(QuoteSearch, on=(QuoteSearch.rowid == Quote.id))
+                 .where(QuoteSearch.match(filters.q)))
+    return query
+
+
+def check_search_syntax(q):
+    """Raise SearchSyntaxError when SQLite's FTS5 cannot parse q."""
+    try:
+        QuoteSearch.select(QuoteSearch.rowid).where(QuoteSearch.match(q)).limit(1).execute()
+    except OperationalError as error:
+        raise SearchSyntaxError(str(error).replace("fts5: ", "")) from None
+
+
+def sort_quotes(query, sort):
+    if sort == "relevance":
+        return query.order_by(QuoteSearch.bm25(), Quote.id)
+    if sort == "published":
+        return query.order_by(Article.published.asc(nulls="LAST"), Quote.id)
+    if sort == "length":
+        return query.order_by(Quote.word_count, Quote.id)
+    if sort == "-length":
+        return query.order_by(Quote.word_count.desc(), Quote.id)
+    if sort == "position":  # text order within articles
+        return query.order_by(Article.id, Quote.start, Quote.end.desc())
+    if sort == "-confidence":
+        return query.order_by(Quote.confidence.desc(), Quote.id)
+    return query.order_by(Article.published.desc(nulls="LAST"), Article.id.desc(), Quote.start)
+
+
+def page_of(query, page, per_page):
+    """(items, total) for one page of query."""
+    total = query.count()
+    items = list(query.paginate(page, per_page))
+    return items, total
+
+
+def get_quote(quote_id):
+    return _quote_query().where(Quote.id == quote_id).first()
+
+
+def random_quote(filters):
+    query = filtered_quotes(filters)
+    total = query.count()
+    if not total:
+        return None
+    return query.order_by(Quote.id).offset(random.randrange(total)).limit(1).first()
+
+
+# --- groups ------------------------------------------------------------------
+
+@dataclass
+class GroupSummary:
+    id: int
+    canonical_quote_id: int
+    canonical_text: str
+    members: int
+    outlets: int
+    articles: int
+
+
+def group_summaries(group_ids):
+    """Summaries for several groups in three queries, keyed by id."""
+    group_ids = [g for g in set(group_ids) if g is not None]
+    if not group_ids:
+        return {}
+    stats = {row["group"]: row for row in (Quote
+                                           .select(Quote.group,
+                                                   fn.COUNT(Quote.id).alias("members"),
+                                                   fn.COUNT(Article.outlet.distinct()).alias("outlets"),
+                                                   fn.COUNT(Quote.article.distinct()).alias("articles"))
+                                           .join(Article)
+                                           .where(Quote.group.in_(group_ids))
+                                           .group_by(Quote.group)
+                                           .dicts())}
+    canonical = {g.id: g.canonical_quote_id for g in VariantGroup.select().where(VariantGroup.id.in_(group_ids))}
+    texts = {q.id: q.text for q in Quote.select(Quote.id, Quote.text).where(Quote.id.in_(list(canonical.values())))}
+    return {gid: GroupSummary(gid, cid, texts.get(cid, ""), stats.get(gid, {}).get("members", 0),
+                              stats.get(gid, {}).get("outlets", 0), stats.get(gid, {}).get("articles", 0))
+            for gid, cid in canonical.items()}
+
+
+def list_groups(sort, page, per_page):
+    members = fn.COUNT(Quote.id)
+    query = (VariantGroup
+             .select(VariantGroup, members.alias("size"))
+             .join(Quote, on=(Quote.group == VariantGroup.id))
+             .group_by(VariantGroup.id))
+    if sort == "-updated":
+        query = query.order_by(VariantGroup.updated_at.desc(), VariantGroup.id.desc())
+    else:
+        query = query.order_by(members.desc(), VariantGroup.updated_at.desc(), VariantGroup.id.desc())
+    total = VariantGroup.select().count()
+    groups = list(query.paginate(page, per_page))
+    summaries = group_summaries([g.id for g in groups])
+    return [summaries[g.id] for g in groups if g.id in summaries], total
+
+
+def group_members(group_id):
+    """The group's summary and its members (canonical first, then by outlet), with diffs; None if unknown."""
+    summary = group_summaries([group_id]).get(group_id)
+    if summary is None:
+        return None
+    members = list(_quote_query().where(Quote.group == group_id)
+                   .order_by(Article.outlet, Article.published, Quote.start))
+    members.sort(key=lambda q: q.id != summary.canonical_quote_id)
+    diffs = {q.id: (None if q.id == summary.canonical_quote_id else word_diff(summary.canonical_text, q.text))
+             for q in members}
+    return summary, members, diffs
+
+
+# --- speakers and articles ---------------------------------------------------
+
+def list_speakers(prefix, sort, page, per_page):
+    count = fn.COUNT(Quote.id)
+    query = (Speaker
+             .select(Speaker, count.alias("quote_count"))
+             .join(Quote, JOIN.LEFT_OUTER)
+             .group_by(Speaker.id))
+    if prefix:
+        key = fold(prefix)
+        matching = (SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.key.startswith(key)))
+        query = query.where(Speaker.key.startswith(key) | Speaker.key.contains(" " + key) | Speaker.id.in_(matching))
+    if sort == "name":
+        query = query.order_by(Speaker.key)
+    else:
+        query = query.order_by(count.desc(), Speaker.key)
+    total = query.count()
+    return list(query.paginate(page, per_page)), total
+
+
+def get_speaker(speaker_id):
+    speaker = (Speaker
+               .select(Speaker, fn.COUNT(Quote.id).alias("quote_count"))
+               .join(Quote, JOIN.LEFT_OUTER)
+               .where(Speaker.id == speaker_id)
+               .group_by(Speaker.id)
+               .first())
+    if speaker is None:
+        return None
+    speaker.alias_list = sorted({a.alias for a in speaker.aliases})
+    speaker.outlets = sorted({row.article.outlet for row in (Quote.select(Quote, Article).join(Article)
+                                                            .where(Quote.speaker == speaker_id))
+                              if row.article.outlet})
+    return speaker
+
+
+def list_articles(outlet, since, until, page, per_page):
+    count = fn.COUNT(Quote.id)
+    query = (Article
+             .select(Article.id, Article.url, Article.outlet, Article.title, Article.published, Article.created_at,
+                     count.alias("quote_count"))
+             .join(Quote, JOIN.LEFT_OUTER)
+             .group_by(Article.id))
+    if outlet:
+        query = query.where(fn.LOWER(Article.outlet) == outlet.casefold())
+    if since:
+        query = query.where(Article.published >= since)
+    if until:
+        query = query.where(Article.published <= until)
+    query = query.order_by(Article.published.desc(nulls="LAST"), Article.id.desc())
+    total = query.count()
+    return list(query.paginate(page, per_page)), total
+
+
+def get_article(article_id):
+    article = (Article
+               .select(Article, fn.COUNT(Quote.id).alias("quote_count"))
+               .join(Quote, JOIN.LEFT_OUTER)
+               .where(Article.id == article_id)
+               .group_by(Article.id)
+               .first())
+    return article
+
+
+def database_ok():
+    """True when the database answers a trivial query."""
+    Article.select(fn.COUNT(Article.id)).scalar()
+    return True
