@@ -173,8 +173,9 @@ class _Extraction:
         for name in candidates:
             if self.names.gender_of(name) == gender:
                 return name
-        for name in subject + last:
-            if name in candidates and self.names.gender_of(name) is None:
+        # No name of the right gender is known: the nearest person whose gender is unknown.
+        for name in candidates:
+            if self.names.gender_of(name) is None:
                 return name
         return None
 

@@ -90,7 +90,8 @@ def _scan_paragraph(text, lo, hi, carried_open):
         left, right = _flanking(text, i, lo, hi)
         if c in DOUBLE_OPENERS or c in DOUBLE_CLOSERS or c == STRAIGHT_DOUBLE:
             if double_open is None:
-                opens = (c in DOUBLE_OPENERS and not (c == "“" and right and not left)) or \
+                spaced = c != "«" and (i + 1 >= hi or text[i + 1].isspace())  # a lone mark opens nothing
+                opens = (c in DOUBLE_OPENERS and not spaced and not (c == "“" and right and not left)) or \
                         (c in DOUBLE_CLOSERS and left and not right) or (c == STRAIGHT_DOUBLE and left)
                 if opens and c == STRAIGHT_DOUBLE and STRAIGHT_DOUBLE not in text[i + 1:hi] \
                         and any(m in text[i + 1:hi] for m in "“”"):

@@ -234,7 +234,8 @@ FEMALE_NAMES = set("""
     nancy elizabeth sarah condoleezza michele oprah madonna patrisse alicia opal
     huma kellyanne hope jill tulsi dianne maxine ilhan alexandria susan lisa liz
     angela theresa marine sheila stacey keisha lori muriel gina janet lindsey kirsten
-    amy tammy debbie claire jeanne heidi gretchen melanie ivana tiffany melia
+    amy tammy debbie claire jeanne heidi gretchen melanie ivana tiffany melia jane anne kate
+    ellen susanna tina carly meghan kristen erin leslie wendy holly vanessa valerie yvonne
 """.split())
 MALE_NAMES = set("""
     james john robert michael william david richard joseph thomas charles christopher

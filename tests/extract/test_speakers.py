@@ -1,0 +1,92 @@
+"""Who said it. Each row: (why, article text, [(quote text, expected speaker)]).
+
+Invented sentences in the patterns news copy uses; a row is the rule it checks.
+"""
+import pytest
+
+from quotes_api.extract import extract_quotes
+
+CASES = [
+    ("name then cue after the quote",
+     "“We will win,” Maria Lopez said.", [("We will win", "Maria Lopez")]),
+    ("inverted cue with a role before the name",
+     "“It is over,” said union member Tom Ellis.", [("It is over", "Tom Ellis")]),
+    ("cue before the quote with a colon",
+     "Senator Ann Fry said: “The bill is dead.”", [("The bill is dead.", "Ann Fry")]),
+    ("surname resolves to the full name introduced earlier",
+     "Mayor Karen Bass spoke Monday.\n\n“We are ready,” Bass said.", [("We are ready", "Karen Bass")]),
+    ("the first-introduced person wins a shared surname",
+     "Jackie Lacey conceded. Her husband, David Lacey, stood by.\n\n“I made history,” Lacey said.",
+     [("I made history", "Jackie Lacey")]),
+    ("pronoun resolves by gender",
+     "Jane Park met John Reed on Monday.\n\n“It went well,” she said.", [("It went well", "Jane Park")]),
+    ("pronoun with a trailing phrase",
+     "Jackie Lacey spoke on Friday.\n\n“I made history,” she said through tears.", [("I made history", "Jackie Lacey")]),
+    ("partial quote takes the sentence's reporter, not a nearby name",
+     "George Gascón says his plan balances safety “without overincarcerating.”",
+     [("without overincarcerating.", "George Gascón")]),
+    ("one-word partial after a cue verb",
+     "Tom Reyes spoke.\n\nHe vowed to stop seeking the death penalty, “immediately” and for good.",
+     [("immediately", "Tom Reyes")]),
+    ("participle takes the clause's subject",
+     "The protesters later dismissed the apology, saying the group felt “traumatized” by it.",
+     [("traumatized", "The protesters")]),
+    ("a second quote continues the first one's speaker",
+     "“First thing,” Ana Diaz said. “Second thing.”", [("First thing", "Ana Diaz"), ("Second thing.", "Ana Diaz")]),
+    ("adding, links a second quote to the same speaker",
+     "“We marched,” the official BLM-LA Twitter account posted, adding, “we organized.”",
+     [("We marched", "BLM-LA"), ("we organized.", "BLM-LA")]),
+    ("according to",
+     "Turnout was “historic,” according to the Election Board.", [("historic", "Election Board")]),
+    ("an organisation reports",
+     "The L.A. Times reported the race “has been a litmus test.”", [("has been a litmus test.", "L.A. Times")]),
+    ("a description naming the outlet resolves to it",
+     "According to the L.A. Times, the campaign was, what the outlet described, “an all-or-nothing proposition.”",
+     [("an all-or-nothing proposition.", "L.A. Times")]),
+    ("an appositive between name and verb",
+     "“He is right,” Flynn Moore, a top adviser, said Thursday.", [("He is right", "Flynn Moore")]),
+    ("a party affiliation in parentheses",
+     "“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.", [("It is a dog whistle", "Gwen Moore")]),
+    ("question mark ends the sentence before the cue",
+     "“Why is this not clear?” Vitter demanded.", [("Why is this not clear?", "Vitter")]),
+    ("previous sentence's cue carries to a bare quote",
+     "Jackie Lacey blamed her loss on anger. “It may be said that this was a season of discontent.”",
+     [("It may be said that this was a season of discontent.", "Jackie Lacey")]),
+    ("a paragraph ending in a colon introduces the next",
+     "Pat Caddell continued:\n\n“The health issue is partisan.”", [("The health issue is partisan.", "Pat Caddell")]),
+    ("transcript speaker label",
+     '"WALLACE: Will she be there tomorrow night?"', [("WALLACE: Will she be there tomorrow night?", "WALLACE")]),
+    ("dash attribution after the quote",
+     "“The most unqualified candidate ever.” ― Francisco Herrero",
+     [("The most unqualified candidate ever.", "Francisco Herrero")]),
+    ("accents do not make two people",
+     "George Gascón won.\n\n“We did it,” Gascon said.", [("We did it", "George Gascón")]),
+    ("a weekday is not a speaker",
+     "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.", [("We are done here", None)]),
+]
+
+
+@pytest.mark.parametrize("why, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_speakers(why, text, expected):
+    found = [(q.text, q.speaker) for q in extract_quotes(text, min_confidence=0.5)]
+    assert found == expected
+
+
+NOT_QUOTES = [
+    ("title of a work", "She read “The Old Man and the Sea” on the train."),
+    ("nickname with no speaker", "The stadium, known as “The Big House,” was full."),
+    ("scare quote with no speaker", "The so-called “reform” passed quietly."),
+]
+
+
+@pytest.mark.parametrize("why, text", NOT_QUOTES, ids=[c[0] for c in NOT_QUOTES])
+def test_not_quotations(why, text):
+    assert extract_quotes(text) == []
+
+
+def test_indirect_speech_only_when_asked():
+    text = "Lacey admitted that her team advised her she did not have enough votes to win."
+    assert extract_quotes(text) == []
+    [quote] = extract_quotes(text, indirect=True)
+    assert (quote.kind, quote.speaker, quote.text) == (
+        "indirect", "Lacey", "her team advised her she did not have enough votes to win")
