@@ -21,7 +21,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 
 from .text import shingles
 
-MIN_WORDS = 6  # shorter quotes are too generic to identify a statement
+MIN_WORDS = 7  # six words or fewer ("this is not who we are") are too generic to identify a statement
 MIN_SHARED_SHINGLES = 2
 MAX_DAYS_APART = 14
 COMMON_SHINGLE = 200  # a shingle in more quotes than this is a stock phrase: not used to find candidates
