@@ -94,7 +94,7 @@ def _stored_body(result):
 @blp.route("")
 class Articles(MethodView):
     @blp.etag
-    @blp.arguments(ArticleQueryArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(ArticleQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, ArticleSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, page, per_page, outlet=None, since=None, until=None):
         """List source articles, newest first"""
@@ -166,7 +166,7 @@ class ArticleById(MethodView):
 @blp.route("/<int:article_id>/quotes")
 class ArticleQuotes(MethodView):
     @blp.etag
-    @blp.arguments(PaginationArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(PaginationArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, article_id, page, per_page):
         """The article's quotes in text order"""

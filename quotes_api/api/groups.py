@@ -1,4 +1,6 @@
 """/api/v1/groups: the same statement as each outlet worded it."""
+from types import SimpleNamespace
+
 import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -30,7 +32,7 @@ class GroupDetailSchema(GroupSummarySchema):
 @blp.route("")
 class Groups(MethodView):
     @blp.etag
-    @blp.arguments(GroupQueryArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(GroupQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, GroupSummarySchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, page, per_page, sort):
         """List variant groups, largest or newest first"""
@@ -54,4 +56,4 @@ class GroupById(MethodView):
             member.is_canonical = member.id == summary.canonical_quote_id
             member.diff = diffs[member.id]
             outlets.setdefault(member.article.outlet, []).append(member)
-        return {**vars(summary), "by_outlet": [{"outlet": o, "quotes": q} for o, q in outlets.items()]}
+        return SimpleNamespace(**vars(summary), by_outlet=[{"outlet": o, "quotes": q} for o, q in outlets.items()])

@@ -78,7 +78,7 @@ class OEmbedSchema(ma.Schema):
 
 @blp.route("/oembed")
 class OEmbed(MethodView):
-    @blp.arguments(OEmbedArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(OEmbedArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, OEmbedSchema)
     def get(self, url, format, maxwidth=None, maxheight=None):
         """oEmbed 1.0 provider for quote pages (type rich)"""

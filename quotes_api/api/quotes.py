@@ -114,7 +114,7 @@ class Quotes(MethodView):
     decorators = [limiter.limit(search_limit, exempt_when=not_a_search)]
 
     @blp.etag
-    @blp.arguments(QuoteQueryArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(QuoteQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, page, per_page, sort, **filters):
         """List and search quotes
@@ -131,7 +131,7 @@ class Quotes(MethodView):
 class RandomQuote(MethodView):
     decorators = [limiter.limit(search_limit, exempt_when=not_a_search)]
 
-    @blp.arguments(QuoteFilterArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(QuoteFilterArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema)
     def get(self, **filters):
         """One quote at random, with the same filters as the list"""

@@ -37,7 +37,7 @@ class SpeakerQuotesArgsSchema(PaginationArgsSchema):
 @blp.route("")
 class Speakers(MethodView):
     @blp.etag
-    @blp.arguments(SpeakerQueryArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(SpeakerQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, SpeakerSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, page, per_page, sort, q=None):
         """List speakers, most quoted first, or search them by name prefix"""
@@ -60,7 +60,7 @@ class SpeakerById(MethodView):
 @blp.route("/<int:speaker_id>/quotes")
 class SpeakerQuotes(MethodView):
     @blp.etag
-    @blp.arguments(SpeakerQuotesArgsSchema, location="query", as_kwargs=True)
+    @blp.arguments(SpeakerQuotesArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, speaker_id, page, per_page, sort):
         """The speaker's quotes"""

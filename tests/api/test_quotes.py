@@ -1,0 +1,160 @@
+"""/api/v1/quotes: filters, search, sorting, pagination headers, ETags, random, variants."""
+import pytest
+
+from tests.conftest import SEED_FILES
+
+
+def get_json(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def test_speaker_filter_is_accent_and_case_insensitive_and_spans_outlets(seeded):
+    client = seeded.test_client()
+    by_name = get_json(client, "/api/v1/quotes?speaker=jackie%20lacey&per_page=100")
+    assert {q["article"]["id"] for q in by_name} == {1, 2, 3}
+    assert all(q["speaker"]["name"] == "Jackie Lacey" for q in by_name)
+    gascon = get_json(client, "/api/v1/quotes?speaker=George%20Gascon")
+    assert gascon and all(q["speaker"]["name"] == "George Gascón" for q in gascon)
+    by_alias = get_json(client, "/api/v1/quotes?speaker=Lacey&per_page=100")
+    assert len(by_alias) == len(by_name)
+
+
+@pytest.mark.parametrize("query, check", [
+    ("kind=partial", lambda q: q["kind"] == "partial"),
+    ("outlet=the%20daily%20wire", lambda q: q["article"]["outlet"] == "The Daily Wire"),
+    ("article=2", lambda q: q["article"]["id"] == 2),
+    ("since=2020-11-06&until=2020-11-06", lambda q: q["article"]["published"] == "2020-11-06"),
+    ("group=1", lambda q: q["group"]["id"] == 1),
+])
+def test_filters(seeded, query, check):
+    quotes = get_json(seeded.test_client(), f"/api/v1/quotes?{query}&per_page=100")
+    assert quotes and all(check(q) for q in quotes)
+
+
+def test_full_text_search_finds_both_wordings(seeded):
+    quotes = get_json(seeded.test_client(), '/api/v1/quotes?q="tsunami of change"&sort=relevance')
+    assert {q["article"]["id"] for q in quotes} == {1, 2}
+    prefix = get_json(seeded.test_client(), "/api/v1/quotes?q=overincarcer*")
+    assert [q["text"] for q in prefix] == ["without overincarcerating."]
+    boolean = get_json(seeded.test_client(), "/api/v1/quotes?q=racism%20NOT%20Ahmad")
+    assert {q["article"]["id"] for q in boolean} == {1}
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', "AND", "racism OR", "(a", "*"])
+def test_malformed_search_is_a_400_problem(seeded, q):
+    response = seeded.test_client().get("/api/v1/quotes", query_string={"q": q})
+    assert response.status_code == 400
+    assert response.content_type == "application/problem+json"
+    assert response.get_json()["errors"]["query"]["q"]
+
+
+@pytest.mark.parametrize("query, field", [
+    ("per_page=101", "per_page"), ("page=0", "page"), ("kind=rumour", "kind"), ("since=yesterday", "since"),
+    ("sort=relevance", "sort"), ("sort=size", "sort"), ("colour=red", "colour"), ("since=2021-01-01&until=2020-01-01", "since"),
+])
+def test_invalid_parameters_are_problems_per_field(seeded, query, field):
+    response = seeded.test_client().get(f"/api/v1/quotes?{query}")
+    assert response.status_code == 422
+    body = response.get_json()
+    assert response.content_type == "application/problem+json"
+    assert (body["status"], body["title"]) == (422, "Unprocessable Entity")
+    assert field in body["errors"]["query"]
+
+
+def test_pagination_headers(seeded):
+    response = seeded.test_client().get("/api/v1/quotes?per_page=5&page=2")
+    total = int(response.headers["X-Total-Count"])
+    assert len(response.get_json()) == 5 and total > 10
+    links = dict(reversed(part.split("; ")) for part in response.headers["Link"].split(", "))
+    assert set(links) == {'rel="first"', 'rel="last"', 'rel="prev"', 'rel="next"'}
+    assert "page=3" in links['rel="next"'] and "per_page=5" in links['rel="next"']
+    assert f"page={-(-total // 5)}" in links['rel="last"']
+
+
+def test_sorting(seeded):
+    client = seeded.test_client()
+    by_length = get_json(client, "/api/v1/quotes?sort=-length&per_page=100")
+    lengths = [len(q["text"].split()) for q in by_length]
+    assert lengths[0] >= lengths[-1]
+    oldest_first = get_json(client, "/api/v1/quotes?sort=published&per_page=100")
+    assert oldest_first[0]["article"]["published"] <= oldest_first[-1]["article"]["published"]
+
+
+def test_one_quote_has_everything_a_newsroom_needs(seeded):
+    quote = get_json(seeded.test_client(), "/api/v1/quotes?q=%22gave%20breath%22&article=2")[0]
+    full = get_json(seeded.test_client(), f"/api/v1/quotes/{quote['id']}")
+    assert full["speaker"]["name"] == "Jackie Lacey"
+    assert full["article"]["published"] == "2020-11-06"
+    assert full["kind"] == "direct" and full["cue"] == "said" and 0 < full["confidence"] <= 1
+    assert full["text"] in full["context"]
+    assert full["group"]["outlets"] == 2 and full["group"]["canonical_text"].startswith("The circumstances")
+    assert full["links"]["variants"] == f"/api/v1/quotes/{quote['id']}/variants"
+
+
+def test_offsets_match_the_stored_article(seeded):
+    client = seeded.test_client()
+    for quote in get_json(client, "/api/v1/quotes?article=1&per_page=100"):
+        text = get_json(client, "/api/v1/articles/1")["text"]
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_variants_list_other_outlets_with_diffs(seeded):
+    client = seeded.test_client()
+    dw = get_json(client, "/api/v1/quotes?q=%22gave%20breath%22&article=1")[0]
+    body = get_json(client, f"/api/v1/quotes/{dw['id']}/variants")
+    [other] = body["variants"]
+    assert other["article"]["id"] == 2 and other["is_canonical"] is True and other["diff"] is None
+    tv = other["id"]
+    back = get_json(client, f"/api/v1/quotes/{tv}/variants")["variants"][0]
+    ops = {(e["op"], e["canonical"]["text"], e["variant"]["text"]) for e in back["diff"]}
+    assert ("replace", "death", "deaths") in ops and ("replace", "Ahmad", "Ahmaud") in ops
+
+
+def test_a_quote_without_group_has_no_variants(seeded):
+    lone = get_json(seeded.test_client(), "/api/v1/quotes?q=overincarcer*")[0]
+    assert get_json(seeded.test_client(), f"/api/v1/quotes/{lone['id']}/variants")["variants"] == []
+
+
+def test_unknown_quote_is_404_problem(seeded):
+    for url in ("/api/v1/quotes/999999", "/api/v1/quotes/999999/variants"):
+        response = seeded.test_client().get(url)
+        assert response.status_code == 404 and response.content_type == "application/problem+json"
+
+
+def test_random_respects_filters(seeded):
+    client = seeded.test_client()
+    for _ in range(5):
+        assert get_json(client, "/api/v1/quotes/random?speaker=George%20Gasc%C3%B3n")["speaker"]["name"] == "George Gascón"
+    assert client.get("/api/v1/quotes/random?speaker=Nobody%20Here").status_code == 404
+
+
+def test_etag_gives_304(seeded):
+    client = seeded.test_client()
+    first = client.get("/api/v1/quotes?per_page=3")
+    again = client.get("/api/v1/quotes?per_page=3", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.get_data() == b""
+
+
+def test_reads_are_cors_open(seeded):
+    response = seeded.test_client().get("/api/v1/quotes")
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "X-Total-Count" in response.headers["Access-Control-Expose-Headers"]
+    preflight = seeded.test_client().options("/api/v1/quotes", headers={
+        "Origin": "https://newsroom.example", "Access-Control-Request-Method": "GET"})
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_search_is_rate_limited(seeded):
+    seeded.config["SEARCH_RATE_LIMIT"] = "3/minute"
+    client = seeded.test_client()
+    statuses = [client.get("/api/v1/quotes?q=racism").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    limited = client.get("/api/v1/quotes?q=racism")
+    assert limited.content_type == "application/problem+json" and "Retry-After" in limited.headers
+    assert client.get("/api/v1/quotes").status_code == 200  # plain listing is not a search
+
+
+def test_seed_files_are_the_ones_stored():
+    assert len(SEED_FILES) == 3

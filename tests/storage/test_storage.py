@@ -1,0 +1,127 @@
+"""Storage: migrations match the models, ingest is idempotent and atomic, groups follow deletes."""
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from quotes_api.articles import load_article
+from quotes_api.extract import Article as ParsedArticle
+from quotes_api.extract import extract_quotes
+from quotes_api.storage import (Article, Quote, QuoteSearch, Speaker, VariantGroup, database, delete_article,
+                                ingest_article, init_database, regroup_all, schema_drift, upgrade)
+from tests.conftest import ROOT, SEED_FILES
+
+
+def test_migrating_an_empty_database_gives_the_models_schema(tmp_path):
+    db = init_database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert upgrade(db, ROOT / "migrations") == ["0001_initial"]
+    assert schema_drift(db) == ""
+    assert upgrade(db, ROOT / "migrations") == []  # a second upgrade has nothing to do
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def _store_seeds():
+    results = []
+    for path in SEED_FILES:
+        article = load_article(path)
+        results.append(ingest_article(article, extract_quotes(article)))
+    return results
+
+
+def test_second_ingest_changes_nothing(app):
+    with app.app_context():
+        first = _store_seeds()
+        counts = (Article.select().count(), Quote.select().count(), Speaker.select().count(),
+                  VariantGroup.select().count(), QuoteSearch.select().count())
+        second = _store_seeds()
+        assert [r.created for r in first] == [True, True, True]
+        assert [r.created for r in second] == [False, False, False]
+        assert (Article.select().count(), Quote.select().count(), Speaker.select().count(),
+                VariantGroup.select().count(), QuoteSearch.select().count()) == counts
+
+
+def test_one_speaker_record_per_person_across_articles(app):
+    with app.app_context():
+        _store_seeds()
+        names = [s.name for s in Speaker.select()]
+        assert names.count("Jackie Lacey") == 1 and names.count("George Gascón") == 1
+        lacey = Speaker.get(Speaker.name == "Jackie Lacey")
+        assert {q.article_id for q in lacey.quotes} == {1, 2, 3}
+
+
+def test_seed_variants_are_grouped_in_the_database(app):
+    with app.app_context():
+        _store_seeds()
+        groups = sorted(sorted((q.article_id, q.text[:19]) for q in g.members) for g in VariantGroup.select())
+        assert groups == [
+            [(1, "It may be said that"), (1, "Our nation is going"), (2, "Our nation is going")],
+            [(1, "The circumstances s"), (2, "The circumstances s")],
+        ]
+        assert regroup_all() == 2  # rebuilding from scratch finds the same groups
+
+
+def test_a_failed_ingest_leaves_no_trace(app, monkeypatch):
+    import quotes_api.storage.ingest as ingest_module
+
+    with app.app_context():
+        article = load_article(SEED_FILES[0])
+        quotes = extract_quotes(article)
+        calls = {"n": 0}
+        original = ingest_module._store_quote
+
+        def failing(row, quote):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise RuntimeError("disk full")
+            return original(row, quote)
+
+        monkeypatch.setattr(ingest_module, "_store_quote", failing)
+        with pytest.raises(RuntimeError):
+            ingest_article(article, quotes)
+        assert (Article.select().count(), Quote.select().count(), QuoteSearch.select().count()) == (0, 0, 0)
+
+
+def test_deleting_an_article_dissolves_groups_left_in_one_article(app):
+    with app.app_context():
+        _store_seeds()
+        assert VariantGroup.select().count() == 2
+        assert delete_article(2) is True
+        assert VariantGroup.select().count() == 0
+        assert Quote.select().where(Quote.group.is_null(False)).count() == 0
+        assert QuoteSearch.select().count() == Quote.select().count()
+        assert delete_article(2) is False
+
+
+def test_same_text_without_url_is_one_article(app):
+    with app.app_context():
+        text = "“We will build it,” Ana Ruiz said on Monday."
+        assert ingest_article(ParsedArticle(text), extract_quotes(text)).created is True
+        assert ingest_article(ParsedArticle(text), extract_quotes(text)).created is False
+        same_url = ParsedArticle("Other text “now,” Bo Li said.", url="https://example.org/a")
+        assert ingest_article(same_url, []).created is True
+        assert ingest_article(ParsedArticle("Changed text.", url="https://example.org/a"), []).created is False
+
+
+def _ingest_in_process(database_path, number):
+    init_database(f"sqlite:///{database_path}")
+    for round_ in range(5):
+        text = f"“Worker {number} says round {round_} is done and dusted for today,” Ana Ruiz said."
+        ingest_article(ParsedArticle(text, url=f"https://example.org/{number}/{round_}"), extract_quotes(text))
+    database.close()
+
+
+def test_concurrent_writers_do_not_see_database_is_locked(tmp_path):
+    path = Path(tmp_path / "shared.sqlite3")
+    db = init_database(f"sqlite:///{path}")
+    upgrade(db, ROOT / "migrations")
+    db.close()
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_ingest_in_process, args=(path, n)) for n in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    init_database(f"sqlite:///{path}")
+    assert Article.select().count() == 20
+    assert Speaker.select().where(Speaker.name == "Ana Ruiz").count() == 1
