@@ -1,4 +1,6 @@
 """/api/v1/articles: source articles; posting one extracts and stores its quotes."""
+from datetime import timezone
+
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
@@ -24,7 +26,9 @@ class ArticleSchema(ArticleRefSchema):
 
 class ArticleDetailSchema(ArticleSchema):
     text = ma.fields.String()
-    created_at = ma.fields.DateTime()
+    created_at = ma.fields.Function(lambda a: a.created_at.replace(tzinfo=timezone.utc).isoformat(),
+                                    metadata={"type": "string", "format": "date-time",
+                                              "description": "When this service stored it (UTC)"})
 
 
 class ArticleInSchema(ma.Schema):
@@ -142,7 +146,7 @@ class ArticleBatch(MethodView):
         return {**counts, "results": results}
 
 
-@blp.route("/<int:article_id>")
+@blp.route("/<id:article_id>")
 class ArticleById(MethodView):
     @blp.etag
     @blp.response(200, ArticleDetailSchema)
@@ -163,7 +167,7 @@ class ArticleById(MethodView):
             abort(404, message=f"There is no article {article_id}.")
 
 
-@blp.route("/<int:article_id>/quotes")
+@blp.route("/<id:article_id>/quotes")
 class ArticleQuotes(MethodView):
     @blp.etag
     @blp.arguments(PaginationArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)

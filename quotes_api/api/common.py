@@ -8,6 +8,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_smorest import Api, abort
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from ..storage import KeyStatus, check_key
 
@@ -16,11 +17,31 @@ EXPOSED_HEADERS = "Link, X-Total-Count, ETag, X-RateLimit-Limit, X-RateLimit-Rem
 API_KEY_HEADER = "X-API-Key"
 
 
+class ProblemSchema(ma.Schema):
+    """RFC 9457 problem details."""
+
+    type = ma.fields.String(metadata={"example": "about:blank"})
+    title = ma.fields.String(metadata={"example": "Not Found"})
+    status = ma.fields.Integer(metadata={"example": 404})
+    detail = ma.fields.String()
+    errors = ma.fields.Dict(metadata={"description": "Per location and field: the messages"})
+
+
 class ProblemApi(Api):
-    """flask-smorest's Api, answering every error as application/problem+json (RFC 9457)."""
+    """flask-smorest's Api, answering and documenting every error as application/problem+json (RFC 9457)."""
+
+    ERROR_SCHEMA = ProblemSchema
 
     def handle_http_exception(self, error):
         return problem_response(error)
+
+    def _register_responses(self):
+        default = self.DEFAULT_RESPONSE_CONTENT_TYPE
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = "application/problem+json"
+        try:
+            super()._register_responses()
+        finally:
+            self.DEFAULT_RESPONSE_CONTENT_TYPE = default
 
 
 def problem_response(error):
@@ -42,6 +63,18 @@ def problem_response(error):
             if name.lower() not in ("content-type", "content-length"):
                 response.headers[name] = value
     return response
+
+
+# --- ids ---------------------------------------------------------------------
+
+MAX_ID = 2**63 - 1  # SQLite's INTEGER: a larger id cannot exist, so it is a 404, not an overflow
+
+
+class IdConverter(IntegerConverter):
+    """Path ids: positive integers SQLite can hold."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=MAX_ID)
 
 
 # --- pagination --------------------------------------------------------------

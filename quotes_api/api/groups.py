@@ -40,7 +40,7 @@ class Groups(MethodView):
         return groups, pagination_headers(page, per_page, total)
 
 
-@blp.route("/<int:group_id>")
+@blp.route("/<id:group_id>")
 class GroupById(MethodView):
     @blp.etag
     @blp.response(200, GroupDetailSchema)

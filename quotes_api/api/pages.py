@@ -1,10 +1,11 @@
 """Root routes: quote pages, embeds, oEmbed, health, and the offline docs' assets."""
 import re
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import marshmallow as ma
 import swagger_ui_bundle
-from flask import current_app, render_template, request, send_from_directory, url_for
+from flask import Response, current_app, render_template, request, send_from_directory, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
@@ -36,14 +37,14 @@ def _render(template, quote, width=550):
                            oembed_url=f"{base}{url_for('pages.OEmbed')}?url={page_url}&format=json")
 
 
-@blp.route("/q/<int:quote_id>")
+@blp.route("/q/<id:quote_id>")
 @blp.doc(responses={200: {"description": "An HTML page", "content": {"text/html": {}}}})
 def quote_page(quote_id):
     """A minimal HTML page for one quote, with oEmbed discovery"""
     return _render("quote.html", _quote_or_404(quote_id)), 200, {"Content-Type": "text/html; charset=utf-8"}
 
 
-@blp.route("/embed/<int:quote_id>")
+@blp.route("/embed/<id:quote_id>")
 @blp.doc(responses={200: {"description": "An embeddable HTML snippet", "content": {"text/html": {}}}})
 def embed(quote_id):
     """The embeddable snippet: a self-contained blockquote that reads without script"""
@@ -57,7 +58,7 @@ class OEmbedArgsSchema(ma.Schema):
 
     url = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=2000),
                            metadata={"description": "A quote page url: /q/ID, /embed/ID or /api/v1/quotes/ID"})
-    format = ma.fields.String(load_default="json", metadata={"description": "json (xml answers 501)"})
+    format = ma.fields.String(load_default="json", validate=ma.validate.OneOf(["json", "xml"]))
     maxwidth = ma.fields.Integer(validate=ma.validate.Range(min=100, max=4000))
     maxheight = ma.fields.Integer(validate=ma.validate.Range(min=50, max=4000))
 
@@ -76,14 +77,23 @@ class OEmbedSchema(ma.Schema):
     cache_age = ma.fields.Integer()
 
 
+def _as_xml(answer):
+    """oEmbed's XML form: <oembed> with one element per field."""
+    root = ElementTree.Element("oembed")
+    for name, value in answer.items():
+        if value is not None:
+            ElementTree.SubElement(root, name).text = str(value)
+    body = '<?xml version="1.0" encoding="utf-8" standalone="yes"?>' + ElementTree.tostring(root, encoding="unicode")
+    return Response(body, content_type="text/xml; charset=utf-8")
+
+
 @blp.route("/oembed")
 class OEmbed(MethodView):
     @blp.arguments(OEmbedArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, OEmbedSchema)
+    @blp.doc(responses={"200": {"content": {"text/xml": {"schema": {"type": "string"}}}}})
     def get(self, url, format, maxwidth=None, maxheight=None):
-        """oEmbed 1.0 provider for quote pages (type rich)"""
-        if format != "json":
-            abort(501, message="Only format=json is supported.")
+        """oEmbed 1.0 provider for quote pages (type rich), as JSON or XML"""
         match = _QUOTE_PAGE.match(urlsplit(url).path or "")
         if not match:
             abort(404, message="That url is not a quote page of this service.")
@@ -92,10 +102,12 @@ class OEmbed(MethodView):
         height = 120 + 22 * (len(quote.text) // max(20, width // 9))
         if maxheight:
             height = min(height, maxheight)
-        return {"html": _render("_blockquote.html", quote, width).strip(), "width": width, "height": height,
-                "title": quote.text[:200], "author_name": quote.speaker.name if quote.speaker else None,
-                "author_url": (f"{_public_base()}/api/v1/speakers/{quote.speaker.id}" if quote.speaker else None),
-                "provider_name": "Quotes API", "provider_url": _public_base(), "cache_age": EMBED_CACHE_SECONDS}
+        answer = OEmbedSchema().dump({
+            "html": _render("_blockquote.html", quote, width).strip(), "width": width, "height": height,
+            "title": quote.text[:200], "author_name": quote.speaker.name if quote.speaker else None,
+            "author_url": (f"{_public_base()}/api/v1/speakers/{quote.speaker.id}" if quote.speaker else None),
+            "provider_name": "Quotes API", "provider_url": _public_base(), "cache_age": EMBED_CACHE_SECONDS})
+        return _as_xml(answer) if format == "xml" else answer
 
 
 class HealthSchema(ma.Schema):

@@ -5,7 +5,7 @@ from flask_smorest import Blueprint, abort
 
 from ..extract import KINDS
 from ..storage import queries
-from .common import PAGINATION_HEADERS, PaginationArgsSchema, limiter, not_a_search, pagination_headers, search_limit
+from .common import MAX_ID, PAGINATION_HEADERS, PaginationArgsSchema, limiter, not_a_search, pagination_headers, search_limit
 
 blp = Blueprint("quotes", __name__, url_prefix="/api/v1/quotes",
                 description="Quotations with their speaker, source article, offsets and variant group.")
@@ -63,14 +63,14 @@ class QuoteFilterArgsSchema(ma.Schema):
 
     speaker = ma.fields.String(validate=ma.validate.Length(min=1, max=200),
                                metadata={"description": "Speaker id or name (accent- and case-insensitive)"})
-    article = ma.fields.Integer(validate=ma.validate.Range(min=1))
+    article = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
     outlet = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
     kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
     since = ma.fields.Date(metadata={"description": "Articles published on or after (YYYY-MM-DD)"})
     until = ma.fields.Date()
     q = ma.fields.String(validate=ma.validate.Length(min=1, max=500),
                          metadata={"description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*'})
-    group = ma.fields.Integer(validate=ma.validate.Range(min=1))
+    group = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
 
     @ma.validates_schema
     def dates_in_order(self, data, **kwargs):
@@ -141,7 +141,7 @@ class RandomQuote(MethodView):
         return with_groups([quote])[0]
 
 
-@blp.route("/<int:quote_id>")
+@blp.route("/<id:quote_id>")
 class QuoteById(MethodView):
     @blp.etag
     @blp.response(200, QuoteSchema)
@@ -179,7 +179,7 @@ class VariantsSchema(ma.Schema):
     variants = ma.fields.List(ma.fields.Nested(VariantSchema))
 
 
-@blp.route("/<int:quote_id>/variants")
+@blp.route("/<id:quote_id>/variants")
 class QuoteVariants(MethodView):
     @blp.etag
     @blp.response(200, VariantsSchema)

@@ -45,7 +45,7 @@ class Speakers(MethodView):
         return speakers, pagination_headers(page, per_page, total)
 
 
-@blp.route("/<int:speaker_id>")
+@blp.route("/<id:speaker_id>")
 class SpeakerById(MethodView):
     @blp.etag
     @blp.response(200, SpeakerDetailSchema)
@@ -57,7 +57,7 @@ class SpeakerById(MethodView):
         return speaker
 
 
-@blp.route("/<int:speaker_id>/quotes")
+@blp.route("/<id:speaker_id>/quotes")
 class SpeakerQuotes(MethodView):
     @blp.etag
     @blp.arguments(SpeakerQuotesArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)

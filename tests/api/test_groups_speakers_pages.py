@@ -56,7 +56,10 @@ def test_oembed(seeded):
     assert html.unescape(body["html"]).count("“") >= 1
     assert client.get("/oembed?url=http://localhost/q/999&format=json").status_code == 404
     assert client.get("/oembed?url=http://localhost/elsewhere&format=json").status_code == 404
-    assert client.get("/oembed?url=http://localhost/q/1&format=xml").status_code == 501
+    xml = client.get("/oembed?url=http://localhost/q/1&format=xml")
+    assert xml.status_code == 200 and xml.content_type.startswith("text/xml")
+    assert "<type>rich</type>" in xml.get_data(as_text=True) and "&lt;blockquote" in xml.get_data(as_text=True)
+    assert client.get("/oembed?url=http://localhost/q/1&format=yaml").status_code == 422
     assert client.get("/oembed").status_code == 422
 
 
