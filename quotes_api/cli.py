@@ -115,11 +115,20 @@ def ingest(paths, if_empty, progress):
 @click.option("--indirect", is_flag=True, help="Include reported (indirect) speech.")
 @click.option("--no-groups", is_flag=True, help="Do not group variant wordings across the files.")
 def extract(paths, fmt, min_confidence, indirect, no_groups):
-    """Extract quotes from article files in memory (no database) and print them."""
+    """Extract quotes from article files in memory (no database) and print them.
+
+    Articles are read one at a time, so memory does not grow with their text; with
+    grouping on, only the quotes are kept until the end, when group ids are known.
+    """
     from .variants import assign_groups
 
+    def line(path, source, quote, group):
+        if fmt == "jsonl":
+            return json.dumps({"source": path, **quote.as_dict(), "group": group, **source}, ensure_ascii=False)
+        return f"{path}:{quote.start}-{quote.end} [{quote.kind}] {quote.speaker or '?'}: {quote.text}"
+
     failed = 0
-    rows = []
+    held = []  # (path, source metadata, quote) until groups are assigned
     for path, problem in iter_article_paths(paths):
         if problem:
             failed += not problem.startswith("skipped")
@@ -131,16 +140,16 @@ def extract(paths, fmt, min_confidence, indirect, no_groups):
             failed += 1
             click.echo(f"{path}: {error}", err=True)
             continue
+        source = {"url": article.url, "outlet": article.outlet, "published": article.published}
         for quote in extract_quotes(article, min_confidence=min_confidence, indirect=indirect):
-            rows.append((path, article, quote))
-    groups = [None] * len(rows) if no_groups else assign_groups([(a, q) for _, a, q in rows])
-    for (path, article, quote), group in zip(rows, groups):
-        if fmt == "jsonl":
-            row = {"source": path, **quote.as_dict(), "group": group,
-                   "url": article.url, "outlet": article.outlet, "published": article.published}
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            click.echo(f"{path}:{quote.start}-{quote.end} [{quote.kind}] {quote.speaker or '?'}: {quote.text}")
+            if no_groups:
+                sys.stdout.write(line(path, source, quote, None) + "\n")
+            else:
+                held.append((path, source, quote))
+    if held:
+        groups = assign_groups([(source, quote) for path, source, quote in held])
+        for (path, source, quote), group in zip(held, groups):
+            sys.stdout.write(line(path, source, quote, group) + "\n")
     if failed:
         raise SystemExit(1)
 

@@ -1,0 +1,101 @@
+"""The quotes-api command: extract's JSON Lines contract, ingest's summary and per-file errors, keys, export."""
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from quotes_api.cli import main
+from tests.conftest import ROOT, SEED_FILES
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    monkeypatch.setenv("MIGRATIONS_DIR", str(ROOT / "migrations"))
+
+    def invoke(*args):
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return invoke
+
+
+def test_extract_jsonl_contract(run):
+    result = run("extract", "--format", "jsonl", *SEED_FILES)
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    keys = {"source", "text", "start", "end", "speaker", "kind", "cue", "confidence", "group"}
+    assert all(keys <= set(row) for row in rows)
+    groups = {row["group"] for row in rows if row["group"] is not None}
+    assert len(groups) == 2  # the two statements printed by two outlets
+    assert {row["source"] for row in rows} == {str(p) for p in SEED_FILES}
+
+
+def test_db_upgrade_then_ingest_twice(run):
+    assert "applied: 0001_initial" in run("db", "upgrade").stdout
+    assert "up to date" in run("db", "upgrade").stdout
+    first = run("ingest", ROOT / "seeds")
+    assert first.exit_code == 0
+    assert "articles added: 3, already stored: 0, failed: 0" in first.stdout
+    second = run("ingest", ROOT / "seeds")
+    assert "articles added: 0, already stored: 3" in second.stdout and "quotes added: 0" in second.stdout
+    assert "nothing ingested" in run("ingest", "--if-empty", ROOT / "seeds").stdout
+
+
+def test_ingest_needs_a_migrated_database(run):
+    result = CliRunner().invoke(main, ["ingest", str(SEED_FILES[0])])
+    assert result.exit_code != 0 and "db upgrade" in result.output
+
+
+def test_bad_files_are_reported_each_and_good_ones_still_stored(run, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text("“We will fix the roads this summer,” Mayor Ana Ruiz said.", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("\"Caf\xe9,\" she said.".encode("latin-1"))
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    run("db", "upgrade")
+    result = CliRunner().invoke(main, ["ingest", str(folder), str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert "latin1.txt: not UTF-8 text" in result.stderr
+    assert "empty.txt: empty document" in result.stderr
+    assert "broken.json: invalid JSON" in result.stderr
+    assert "photo.jpg: skipped: not an article file" in result.stderr
+    assert "missing.txt: no such file or folder" in result.stderr
+    assert "articles added: 1, already stored: 0, failed: 4, skipped: 1" in result.stdout
+    exported = run("export", "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["speaker"] for line in exported] == ["Ana Ruiz"]
+
+
+def test_extract_reports_bad_files_and_exits_nonzero(run, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe")
+    result = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(SEED_FILES[0]), str(bad)])
+    assert result.exit_code == 1 and "bad.txt: not UTF-8" in result.stderr
+    assert result.stdout.strip()  # the good file's quotes are still printed
+
+
+def test_keys_are_printed_once_and_stored_hashed(run):
+    run("db", "upgrade")
+    result = run("keys", "create", "newsroom")
+    key = result.stdout.strip()
+    assert key.startswith("qk_") and len(key) > 20
+    assert "will not be shown again" in result.stderr
+    from quotes_api.storage import ApiKey
+    assert ApiKey.get().key_hash != key and key not in ApiKey.get().key_hash
+    assert "revoked 1" in run("keys", "revoke", "newsroom").stdout
+
+
+def test_export_csv(run):
+    run("db", "upgrade")
+    run("ingest", *SEED_FILES)
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
+    assert rows and {"text", "speaker", "outlet", "published", "group"} <= set(rows[0])
+    assert any(r["speaker"] == "Jackie Lacey" and r["outlet"] == "The Daily Wire" for r in rows)
+
+
+def test_a_bad_setting_is_a_clear_error(run, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://elsewhere/db")
+    result = CliRunner().invoke(main, ["db", "upgrade"])
+    assert result.exit_code != 0 and "sqlite:///" in result.output
