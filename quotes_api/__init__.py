@@ -3,8 +3,6 @@
 ``create_app(config=None)`` builds everything: settings from the environment (then
 ``config`` on top), the database, the JSON API and the pages.
 """
-from flask import Flask
-
 from . import config as settings
 
 __version__ = "0.1.0"
@@ -12,6 +10,8 @@ __version__ = "0.1.0"
 
 def create_app(config=None):
     """Create the Flask application; ``config`` overrides settings (tests pass a temporary database)."""
+    from flask import Flask  # here, not at import: `quotes-api extract` runs without the web stack
+
     app = Flask(__name__)
     app.config.update(settings.from_environment())
     app.config.update(

@@ -6,6 +6,7 @@ Pure: imports neither flask nor peewee, touches no files.
 [('We won', 'Jane Roe')]
 """
 import re
+from bisect import bisect_left
 
 from .documents import DocumentError, parse_document
 from .marks import scan_quotes, split_paragraphs
@@ -14,7 +15,7 @@ from .names import EntityIndex
 from .reported import reported_speech
 from .social import find_posts
 from .speakers import MASK, Mention, according_to, cue_after, cue_before, speaker_from_phrase, split_sentences, tokens
-from .resources import CAPITALISED_FUNCTION_WORDS, PRONOUNS, UPPER
+from .resources import CAPITALISED_FUNCTION_WORDS, CUE_WORDS, LOWER_WORD, PRONOUNS, UPPER
 
 __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes",
            "parse_document"]
@@ -49,13 +50,12 @@ class _Extraction:
     def run(self, min_confidence, indirect):
         quotes = [Quote(self.text[p.start:p.end], p.start, p.end, "social", self.names.canonical(p.author, p.start),
                         "—", 0.95, p.author, (p.start, p.end)) for p in self.posts]
-        span_at = {s.open: s for s in self.spans}
+        opens = [s.open for s in self.spans]  # in text order
         for number, paragraph in enumerate(self.paragraphs):
-            previous = None  # the sentence before, as tokens
+            previous = None  # the sentence before, as (start, end)
             attributed_in_sentence = None
             for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
-                inside = [span_at[i] for i in sorted(span_at) if lo <= i < hi]
-                sentence_tokens = tokens(self.masked, lo, hi)
+                inside = self.spans[bisect_left(opens, lo):bisect_left(opens, hi)]
                 attributed_in_sentence = None
                 for index, span in enumerate(inside):
                     quote = self._attribute(span, inside, index, lo, hi, number, previous, attributed_in_sentence)
@@ -63,20 +63,25 @@ class _Extraction:
                         attributed_in_sentence = quote
                     quotes.append(quote)
                 if not inside:
-                    mention = self._cue_in_prose(sentence_tokens)
-                    if mention and speaker_from_phrase(mention.text)[1] in ("name", "pronoun"):
-                        speaker = self._resolve(mention, number)
-                        if speaker and self.names.is_person(speaker):
-                            self.last_speaker = (speaker, number)
-                    if indirect:
-                        quotes.extend(self._reported(lo, hi, number))
-                previous = sentence_tokens
+                    quotes.extend(self._prose_sentence(lo, hi, number, indirect))
+                previous = (lo, hi)
         quotes = [q for q in quotes if q.confidence >= min_confidence]
         return sorted(quotes, key=lambda q: (q.start, -q.end))
 
     def _cue_in_prose(self, toks):
         mention = cue_before(self.masked, toks, direct=False)
         return mention if mention and mention.cue != ":" else None
+
+    def _prose_sentence(self, lo, hi, number, indirect):
+        """A sentence without quotes: remember who it says spoke, and read its reported speech."""
+        if CUE_WORDS.isdisjoint(LOWER_WORD.findall(self.masked, lo, hi)):
+            return []  # most prose has no cue word at all: skip tokenising it
+        mention = self._cue_in_prose(tokens(self.masked, lo, hi))
+        if mention and speaker_from_phrase(mention.text)[1] in ("name", "pronoun"):
+            speaker = self._resolve(mention, number)
+            if speaker and self.names.is_person(speaker):
+                self.last_speaker = (speaker, number)
+        return self._reported(lo, hi, number) if indirect else []
 
     def _attribute(self, span, inside, index, lo, hi, number, previous, attributed_in_sentence):
         before_lo = inside[index - 1].close if index else lo
@@ -129,7 +134,7 @@ class _Extraction:
         if not leads_sentence:
             return None
         if previous:
-            mention = cue_before(self.masked, previous, direct=False)
+            mention = cue_before(self.masked, tokens(self.masked, *previous), direct=False)
             if mention and mention.cue != ":":
                 speaker = self._resolve(mention, number)
                 if speaker:

@@ -7,6 +7,7 @@ scanner decides each mark from its neighbours (left- or right-flanking, like
 Markdown's emphasis rules) and keeps every decision inside one paragraph, so a
 stray mark can never swallow the rest of the article.
 """
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPENERS = "“„«"
@@ -17,6 +18,7 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _OPENING_CONTEXT = "([{—–-/―\u00a0"  # characters after which a mark opens
+_MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,10 @@ def _scan_paragraph(text, lo, hi, carried_open):
     spans = []
     double_open = carried_open
     single_open = None
-    has_double = any(c in DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE for c in text[lo:hi])
-    for i in range(lo, hi):
-        c = text[i]
-        if c not in ALL_MARKS:
-            continue
+    segment = text[lo:hi]
+    has_double = any(mark in segment for mark in DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
+    for found in _MARK.finditer(text, lo, hi):
+        i, c = found.start(), found.group()
         left, right = _flanking(text, i, lo, hi)
         if c in DOUBLE_OPENERS or c in DOUBLE_CLOSERS or c == STRAIGHT_DOUBLE:
             if double_open is None:

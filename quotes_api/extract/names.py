@@ -8,6 +8,7 @@ introduced first; accents and case never distinguish two people.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .resources import (CAPITALISED_FUNCTION_WORDS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, MONTHS, OUTLET_NOUNS,
                         OUTLET_WORDS, TITLES, UPPER)
@@ -20,6 +21,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _MONTHS = set(MONTHS)
 
 
+@lru_cache(maxsize=65536)
 def fold(name):
     """Accent- and case-insensitive key: fold("Gascón") == fold("GASCON")."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -60,6 +62,7 @@ class Entity:
     gender: str | None = None  # "m", "f" or None
     is_outlet: bool = False
     mentions: int = 0
+    canonical_name: str | None = None  # cached by EntityIndex.canonical_of
 
 
 class EntityIndex:
@@ -68,6 +71,7 @@ class EntityIndex:
     def __init__(self, text):
         self.text = text
         self.entities = {}  # fold(full name) -> Entity
+        self.by_last_word = {}  # last folded word -> [(folded words, Entity)]: candidates for a surname
         self.positions = []  # (offset, Entity) in text order
         for match in NAME_RUN.finditer(text):
             words = match.group().split()
@@ -97,8 +101,9 @@ class EntityIndex:
                 entity.gender = "f"
             elif len(name.split()) > 1 and first in MALE_NAMES:
                 entity.gender = "m"
-            words = set(key.split())
-            entity.is_outlet = bool(words & OUTLET_WORDS) and len(words) <= 5
+            words = key.split()
+            entity.is_outlet = bool(set(words) & OUTLET_WORDS) and len(words) <= 5
+            self.by_last_word.setdefault(words[-1], []).append((words, entity))
         elif _has_more_accents(name, entity.name):
             entity.name = name
         entity.mentions += 1
@@ -112,8 +117,7 @@ class EntityIndex:
             return mention
         tokens = key.split()
         best = None
-        for full_key, entity in self.entities.items():
-            full = full_key.split()
+        for full, entity in self.by_last_word.get(tokens[-1], ()):
             if len(full) <= len(tokens) or full[-len(tokens):] != tokens:
                 continue
             if len(full) - len(tokens) > 3:
@@ -144,10 +148,16 @@ class EntityIndex:
                 continue
             if position < offset - window:
                 break
-            name = self.canonical(entity.name, position)
+            name = self.canonical_of(entity)
             if name not in seen and self.is_person(name):
                 seen.append(name)
         return seen
+
+    def canonical_of(self, entity):
+        """The canonical name of an entity, as of where the article first names it (cached)."""
+        if entity.canonical_name is None:
+            entity.canonical_name = self.canonical(entity.name, entity.first_seen)
+        return entity.canonical_name
 
     def is_person(self, name):
         """A person's name has two to four words, no handle, and is no news organisation."""

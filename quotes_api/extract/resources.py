@@ -83,6 +83,9 @@ for _verb in _REGULAR_CUES.split():
 for _verb, _forms in _IRREGULAR_CUES.items():
     for _form in _forms:
         CUE_FORMS[_form] = _verb
+# Any cue form or "according": a cheap test that lets sentences without one skip tokenising.
+CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
+LOWER_WORD = re.compile(r"[a-z]+")
 STRONG_CUES = {form for form, lemma in CUE_FORMS.items() if lemma not in _WEAK}
 PARTICIPLE_CUES = {form for form in CUE_FORMS if form.endswith("ing")}
 

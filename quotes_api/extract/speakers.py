@@ -26,26 +26,27 @@ _DASHES = {"—", "–", "―"}
 _OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "reporters", "supporters", "viewers", "listeners"}
 
 
-@dataclass(frozen=True)
+_INITIALS = re.compile(r"(?:\w\.)+")
+
+
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word or punctuation mark of the masked text, with what the rules ask of it precomputed."""
 
-    @property
-    def low(self):
-        word = self.text.casefold()
-        if word.endswith(".") and word.rstrip(".") not in SENTENCE_ABBREVIATIONS and not re.fullmatch(r"(?:\w\.)+", word):
+    __slots__ = ("text", "start", "end", "low", "is_word", "capitalised")
+
+    def __init__(self, text, start, end):
+        self.text, self.start, self.end = text, start, end
+        first = text[0]
+        self.is_word = first.isalnum() or first in "@#"
+        self.capitalised = first.isupper() or first in "@#"
+        # Lower case, without a sentence's final stop ("said." -> "said"; "Jr." and "U.S." stay).
+        word = text.casefold()
+        if word[-1] == "." and word.rstrip(".") not in SENTENCE_ABBREVIATIONS and not _INITIALS.fullmatch(word):
             word = word.rstrip(".")
-        return word
+        self.low = word
 
-    @property
-    def is_word(self):
-        return self.text[0].isalnum() or self.text[0] in "@#"
-
-    @property
-    def capitalised(self):
-        return self.text[0].isupper() or self.text[0] in "@#"
+    def __repr__(self):
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass(frozen=True)
