@@ -39,6 +39,7 @@ test: install-dev
 bench: install-dev
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/group_scaling.py
+	$(BIN)/python bench/api_load.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -5,8 +5,17 @@ import the live models here.
 """
 import datetime
 
-from peewee import (CharField, CompositeKey, DateField, DateTimeField, FloatField, ForeignKeyField, IntegerField,
-                    Model, TextField)
+from peewee import (
+    CharField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
 from playhouse.sqlite_ext import FTS5Model, SearchField
 
 

@@ -3,6 +3,7 @@ import csv
 import json
 import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -56,11 +57,16 @@ def db_status():
     click.echo("\n".join(names) if names else "database is up to date")
 
 
-def _require_schema(app):
+@contextmanager
+def _migrated_app():
+    """The app, inside its context, once the database is known to be migrated."""
     from .storage import database, pending
 
-    if pending(database.obj, app.config["MIGRATIONS_DIR"]):
-        raise click.ClickException("the database is not migrated: run `quotes-api db upgrade` first")
+    app = _app()
+    with app.app_context():
+        if pending(database.obj, app.config["MIGRATIONS_DIR"]):
+            raise click.ClickException("the database is not migrated: run `quotes-api db upgrade` first")
+        yield app
 
 
 # --- ingest and extract ------------------------------------------------------------
@@ -74,9 +80,7 @@ def ingest(paths, if_empty, progress):
     from .service import store_article
     from .storage import Article, Speaker
 
-    app = _app()
-    with app.app_context():
-        _require_schema(app)
+    with _migrated_app():
         if if_empty and Article.select().exists():
             click.echo("database already holds articles: nothing ingested")
             return
@@ -159,9 +163,7 @@ def regroup():
     """Rebuild every variant group from scratch (ingest groups incrementally; this is for rule changes)."""
     from .storage import regroup_all
 
-    app = _app()
-    with app.app_context():
-        _require_schema(app)
+    with _migrated_app():
         click.echo(f"variant groups: {regroup_all()}")
 
 
@@ -178,9 +180,7 @@ def export(fmt, output):
     """Write every stored quote with its speaker and article, streaming."""
     from .storage import queries
 
-    app = _app()
-    with app.app_context():
-        _require_schema(app)
+    with _migrated_app():
         query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters()), "position")
         writer = csv.DictWriter(output, EXPORT_FIELDS) if fmt == "csv" else None
         if writer:
@@ -212,9 +212,7 @@ def keys_create(name):
     """Create a key; it is printed once and only its hash is stored."""
     from .storage import create_key
 
-    app = _app()
-    with app.app_context():
-        _require_schema(app)
+    with _migrated_app():
         row, key = create_key(name)
         click.echo(key)
         click.echo(f"created key {row.prefix}… for {row.name!r}; it will not be shown again", err=True)
@@ -226,9 +224,7 @@ def keys_revoke(prefix_or_name):
     """Revoke keys by their prefix or name."""
     from .storage import revoke_key
 
-    app = _app()
-    with app.app_context():
-        _require_schema(app)
+    with _migrated_app():
         count = revoke_key(prefix_or_name)
         if not count:
             raise click.ClickException(f"no active key matches {prefix_or_name!r}")

@@ -10,7 +10,15 @@ from ..extract import DocumentError
 from ..extract.documents import article_from_fields
 from ..service import store_article
 from ..storage import delete_article, queries
-from .common import PAGINATION_HEADERS, PaginationArgsSchema, limiter, pagination_headers, require_key, write_limit
+from .common import (
+    PAGINATION_HEADERS,
+    PaginationArgsSchema,
+    found,
+    limiter,
+    pagination_headers,
+    require_key,
+    write_limit,
+)
 from .quotes import API, ArticleRefSchema, QuoteSchema, with_groups
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles",
@@ -152,10 +160,7 @@ class ArticleById(MethodView):
     @blp.response(200, ArticleDetailSchema)
     def get(self, article_id):
         """One article with its text and metadata"""
-        article = queries.get_article(article_id)
-        if article is None:
-            abort(404, message=f"There is no article {article_id}.")
-        return article
+        return found(queries.get_article(article_id), "article", article_id)
 
     @blp.response(204)
     @blp.doc(security=WRITE_SECURITY)
@@ -163,8 +168,7 @@ class ArticleById(MethodView):
     @require_key
     def delete(self, article_id):
         """Remove an article and its quotes; their variant groups shrink or dissolve"""
-        if not delete_article(article_id):
-            abort(404, message=f"There is no article {article_id}.")
+        found(delete_article(article_id) or None, "article", article_id)
 
 
 @blp.route("/<id:article_id>/quotes")
@@ -174,8 +178,7 @@ class ArticleQuotes(MethodView):
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, article_id, page, per_page):
         """The article's quotes in text order"""
-        if queries.get_article(article_id) is None:
-            abort(404, message=f"There is no article {article_id}.")
+        found(queries.get_article(article_id), "article", article_id)
         query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(article=article_id)), "position")
         items, total = queries.page_of(query, page, per_page)
         return with_groups(items), pagination_headers(page, per_page, total)

@@ -77,6 +77,13 @@ class IdConverter(IntegerConverter):
         super().__init__(url_map, min=1, max=MAX_ID)
 
 
+def found(value, kind, identifier):
+    """value, or a 404 problem saying which kind of thing with which id does not exist."""
+    if value is None:
+        abort(404, message=f"There is no {kind} {identifier}.")
+    return value
+
+
 # --- pagination --------------------------------------------------------------
 
 class PaginationArgsSchema(ma.Schema):

@@ -3,10 +3,10 @@ from types import SimpleNamespace
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from ..storage import queries
-from .common import PAGINATION_HEADERS, PaginationArgsSchema, pagination_headers
+from .common import PAGINATION_HEADERS, PaginationArgsSchema, found, pagination_headers
 from .quotes import GroupSummarySchema, VariantSchema
 
 blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
@@ -46,10 +46,7 @@ class GroupById(MethodView):
     @blp.response(200, GroupDetailSchema)
     def get(self, group_id):
         """One group: canonical wording and every member by outlet, with word diffs"""
-        found = queries.group_members(group_id)
-        if found is None:
-            abort(404, message=f"There is no group {group_id}.")
-        summary, members, diffs = found
+        summary, members, diffs = found(queries.group_members(group_id), "group", group_id)
         outlets = {}
         for member in members:
             member.group_summary = summary

@@ -10,6 +10,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from ..storage import queries
+from .common import found
 
 blp = Blueprint("pages", __name__, url_prefix="", template_folder="templates",
                 description="Pages and embeds for people and sites: HTML quote pages, oEmbed, health.")
@@ -23,10 +24,7 @@ def _public_base():
 
 
 def _quote_or_404(quote_id):
-    quote = queries.get_quote(quote_id)
-    if quote is None:
-        abort(404, message=f"There is no quote {quote_id}.")
-    return quote
+    return found(queries.get_quote(quote_id), "quote", quote_id)
 
 
 def _render(template, quote, width=550):

@@ -5,7 +5,16 @@ from flask_smorest import Blueprint, abort
 
 from ..extract import KINDS
 from ..storage import queries
-from .common import MAX_ID, PAGINATION_HEADERS, PaginationArgsSchema, limiter, not_a_search, pagination_headers, search_limit
+from .common import (
+    MAX_ID,
+    PAGINATION_HEADERS,
+    PaginationArgsSchema,
+    found,
+    limiter,
+    not_a_search,
+    pagination_headers,
+    search_limit,
+)
 
 blp = Blueprint("quotes", __name__, url_prefix="/api/v1/quotes",
                 description="Quotations with their speaker, source article, offsets and variant group.")
@@ -147,10 +156,7 @@ class QuoteById(MethodView):
     @blp.response(200, QuoteSchema)
     def get(self, quote_id):
         """One quote with its speaker, article, offsets, context and group summary"""
-        quote = queries.get_quote(quote_id)
-        if quote is None:
-            abort(404, message=f"There is no quote {quote_id}.")
-        return with_groups([quote])[0]
+        return with_groups([found(queries.get_quote(quote_id), "quote", quote_id)])[0]
 
 
 class DiffSpanSchema(ma.Schema):
@@ -185,9 +191,7 @@ class QuoteVariants(MethodView):
     @blp.response(200, VariantsSchema)
     def get(self, quote_id):
         """The other wordings of the same statement, each with outlet, article and word diff"""
-        quote = queries.get_quote(quote_id)
-        if quote is None:
-            abort(404, message=f"There is no quote {quote_id}.")
+        quote = found(queries.get_quote(quote_id), "quote", quote_id)
         if quote.group_id is None:
             return {"quote_id": quote_id, "group": None, "canonical_text": None, "variants": []}
         summary, members, diffs = queries.group_members(quote.group_id)

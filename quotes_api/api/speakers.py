@@ -1,10 +1,10 @@
 """/api/v1/speakers: people and organisations quoted, one record each."""
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from ..storage import queries
-from .common import PAGINATION_HEADERS, PaginationArgsSchema, pagination_headers
+from .common import PAGINATION_HEADERS, PaginationArgsSchema, found, pagination_headers
 from .quotes import API, QuoteSchema, with_groups
 
 blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
@@ -51,10 +51,7 @@ class SpeakerById(MethodView):
     @blp.response(200, SpeakerDetailSchema)
     def get(self, speaker_id):
         """One speaker with aliases and the outlets that quoted them"""
-        speaker = queries.get_speaker(speaker_id)
-        if speaker is None:
-            abort(404, message=f"There is no speaker {speaker_id}.")
-        return speaker
+        return found(queries.get_speaker(speaker_id), "speaker", speaker_id)
 
 
 @blp.route("/<id:speaker_id>/quotes")
@@ -64,8 +61,7 @@ class SpeakerQuotes(MethodView):
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, speaker_id, page, per_page, sort):
         """The speaker's quotes"""
-        if queries.get_speaker(speaker_id) is None:
-            abort(404, message=f"There is no speaker {speaker_id}.")
+        found(queries.get_speaker(speaker_id), "speaker", speaker_id)
         query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(speaker=str(speaker_id))), sort)
         items, total = queries.page_of(query, page, per_page)
         return with_groups(items), pagination_headers(page, per_page, total)

@@ -13,9 +13,9 @@ from .marks import scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
 from .names import EntityIndex
 from .reported import reported_speech
+from .resources import CAPITALISED_FUNCTION_WORDS, CUE_WORDS, LOWER_WORD, PRONOUNS, UPPER
 from .social import find_posts
 from .speakers import MASK, Mention, according_to, cue_after, cue_before, speaker_from_phrase, split_sentences, tokens
-from .resources import CAPITALISED_FUNCTION_WORDS, CUE_WORDS, LOWER_WORD, PRONOUNS, UPPER
 
 __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes",
            "parse_document"]

@@ -10,8 +10,17 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import (CAPITALISED_FUNCTION_WORDS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, MONTHS, OUTLET_NOUNS,
-                        OUTLET_WORDS, TITLES, UPPER)
+from .resources import (
+    CAPITALISED_FUNCTION_WORDS,
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    MONTHS,
+    OUTLET_NOUNS,
+    OUTLET_WORDS,
+    TITLES,
+    UPPER,
+)
 
 # A capitalised word, an initial, an acronym with dots (L.A.), a handle or a hashtag.
 _CAP_WORD = rf"(?:[{UPPER}][\w’'.\-]*|@\w+|#[\w\-]+)"

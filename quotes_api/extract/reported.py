@@ -6,8 +6,8 @@ clause, without the cue and without the sentence's final stop.
 import re
 from dataclasses import dataclass
 
-from .speakers import MASK, Mention, np_after, np_before, phrase, tokens
 from .resources import CUE_FORMS, DETERMINERS
+from .speakers import MASK, Mention, np_after, np_before, phrase, tokens
 
 # Verbs whose complement is what was said or claimed.
 _CLAUSE_VERBS = set("""

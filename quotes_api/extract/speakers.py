@@ -15,9 +15,22 @@ import re
 from dataclasses import dataclass
 
 from .names import NAME_RUN, refers_to_outlet
-from .resources import (ACCOUNT_HEADS, ADVERBS, CAPITALISED_FUNCTION_WORDS, CUE_FORMS, DETERMINERS, INTRO_WORDS, NP_BREAKERS,
-                        PARTICIPLE_CUES, PRONOUNS, SENTENCE_ABBREVIATIONS, SPEAKER_NOUNS, STRONG_CUES, TIME_WORDS,
-                        TITLES)
+from .resources import (
+    ACCOUNT_HEADS,
+    ADVERBS,
+    CAPITALISED_FUNCTION_WORDS,
+    CUE_FORMS,
+    DETERMINERS,
+    INTRO_WORDS,
+    NP_BREAKERS,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+    SENTENCE_ABBREVIATIONS,
+    SPEAKER_NOUNS,
+    STRONG_CUES,
+    TIME_WORDS,
+    TITLES,
+)
 
 MASK = "§"
 TOKEN = re.compile(r"[@#]?\w+(?:[’'.\-&]\w+)*\.?|[,:;()—–―]|" + MASK + "+")

@@ -1,8 +1,18 @@
 """Peewee models. The database is declared unbound and initialised by :func:`.db.init_database`."""
 import datetime
 
-from peewee import (CharField, CompositeKey, DatabaseProxy, DateField, DateTimeField, FloatField,
-                    ForeignKeyField, IntegerField, Model, TextField)
+from peewee import (
+    CharField,
+    CompositeKey,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
 from playhouse.sqlite_ext import FTS5Model, SearchField
 
 database = DatabaseProxy()

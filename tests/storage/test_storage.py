@@ -7,8 +7,20 @@ import pytest
 from quotes_api.articles import load_article
 from quotes_api.extract import Article as ParsedArticle
 from quotes_api.extract import extract_quotes
-from quotes_api.storage import (Article, Quote, QuoteSearch, Speaker, VariantGroup, database, delete_article,
-                                ingest_article, init_database, regroup_all, schema_drift, upgrade)
+from quotes_api.storage import (
+    Article,
+    Quote,
+    QuoteSearch,
+    Speaker,
+    VariantGroup,
+    database,
+    delete_article,
+    ingest_article,
+    init_database,
+    regroup_all,
+    schema_drift,
+    upgrade,
+)
 from tests.conftest import ROOT, SEED_FILES
 
 

@@ -1,0 +1,122 @@
+"""Variant grouping at 10 k, 100 k and 1 M quotes: time, peak memory, pairwise precision/recall.
+
+Run by hand: python bench/group_scaling.py [--sizes 10000 100000 1000000]
+
+Synthetic corpus (seeded, so runs compare): statements of 10-40 words drawn from a Zipf-like
+vocabulary, each printed 1-6 times by different articles with realistic edits — word
+substitutions, truncation at either end, a short excerpt contained in the full quote — plus
+unrelated quotes that share stock phrases ("this is not who we are"). Each size runs in a fresh
+process so its peak RSS is its own. Truth is known, so pairwise precision and recall are printed.
+"""
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quotes_api.variants import Grouper, Member, MemoryStore  # noqa: E402
+
+STOCK = ["this is not who we are", "we have to do it", "at the end of the day", "let me be clear",
+         "the american people deserve better", "we are going to win", "i want to thank everyone",
+         "make no mistake about it", "the people of this country", "we will not back down"]
+
+
+def vocabulary(rng, size=30000):
+    syllables = ["ba", "ko", "ri", "ten", "sa", "mor", "li", "ven", "da", "pel", "qu", "an", "est", "ru", "ix"]
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))))
+    words = sorted(words)
+    weights = [1 / (rank + 1) for rank in range(len(words))]  # Zipf: a few words are everywhere
+    return words, weights
+
+
+def corpus(size, seed=7):
+    """Yield (member, statement id or None) in arrival order."""
+    rng = random.Random(seed)
+    words, weights = vocabulary(rng)
+    produced = 0
+    statement = 0
+    while produced < size:
+        if rng.random() < 0.3:  # an unrelated quote around a stock phrase
+            text = rng.choices(words, weights, k=rng.randint(3, 10)) + rng.choice(STOCK).split() + \
+                rng.choices(words, weights, k=rng.randint(0, 8))
+            yield Member(produced, tuple(text), ("u", produced), None, "2024-01-01"), None
+            produced += 1
+            continue
+        statement += 1
+        base = rng.choices(words, weights, k=rng.randint(10, 40))
+        speaker = f"speaker{rng.randint(1, size // 20 + 1)}"
+        day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        for printing in range(rng.randint(1, 6)):
+            text = list(base)
+            if printing:
+                for _ in range(len(text) // 12):  # substitutions, one in twelve words
+                    text[rng.randrange(len(text))] = rng.choices(words, weights)[0]
+                cut = rng.random()
+                if cut < 0.3:  # truncated at either end
+                    text = text[rng.randint(0, 3):len(text) - rng.randint(0, 3)]
+                elif cut < 0.5 and len(text) > 14:  # a short excerpt
+                    start = rng.randint(0, len(text) - 9)
+                    text = text[start:start + rng.randint(8, 12)]
+            yield Member(produced, tuple(text), ("a", statement, printing), speaker, day), statement
+            produced += 1
+            if produced >= size:
+                return
+
+
+def pairwise(truth, predicted):
+    """Precision and recall over pairs put together, from per-member labels."""
+    def pairs(labels):
+        return sum(n * (n - 1) // 2 for n in Counter(label for label in labels if label is not None).values())
+
+    together = Counter((t, p) for t, p in zip(truth, predicted) if t is not None and p is not None)
+    both = sum(n * (n - 1) // 2 for n in together.values())
+    # Only statements of 7+ words are groupable; count truth pairs among those the grouper could see.
+    return both / max(1, pairs(predicted)), both / max(1, pairs(truth))
+
+
+def run_one(size):
+    members = list(corpus(size))
+    store = MemoryStore()
+    grouper = Grouper(store)
+    start = time.perf_counter()
+    for member, _ in members:
+        grouper.add(member)
+    elapsed = time.perf_counter() - start
+    truth = [s if len(m.words) >= 7 else None for m, s in members]
+    predicted = [store.group_of(m.id) for m, _ in members]
+    precision, recall = pairwise(truth, predicted)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"size": size, "seconds": round(elapsed, 2), "peak_mib": round(peak),
+                      "groups": len(set(filter(None, predicted))), "precision": round(precision, 3),
+                      "recall": round(recall, 3)}))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        return run_one(args.one)
+    results = []
+    for size in args.sizes:
+        done = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True,
+                              check=True)
+        results.append(json.loads(done.stdout))
+        r = results[-1]
+        print(f"{r['size']:>9,} quotes: {r['seconds']:8.2f} s  peak {r['peak_mib']:6,} MiB  groups {r['groups']:,}  "
+              f"pairwise P {r['precision']:.3f} R {r['recall']:.3f}", flush=True)
+    for small, large in zip(results, results[1:]):
+        print(f"time x{large['size'] // small['size']} quotes: {large['seconds'] / small['seconds']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
