@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,12 +27,18 @@ sys.path.insert(0, str(ROOT))
 
 from quotes_api.storage import Article, Quote, QuoteSearch, Speaker, init_database, upgrade  # noqa: E402
 
-WORDS = ("reform justice county election police budget change voters campaign office crime community "
-         "tsunami discontent season reckoning nation history policy health schools taxes border trade").split()
+SYLLABLES = "ba ko ri ten sa mor li ven da pel an est ru ix tor lu me".split()
+
+
+def vocabulary(rng, size=5000):
+    """Made-up words with Zipf frequencies, as in news text: a few everywhere, most rare."""
+    words = sorted({"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(size * 2)})[:size]
+    return words, list(accumulate(1 / (rank + 1) for rank in range(len(words))))
 
 
 def build_database(path, quotes, seed=11):
     rng = random.Random(seed)
+    words, weights = vocabulary(random.Random(seed))
     db = init_database(f"sqlite:///{path}")
     upgrade(db, ROOT / "migrations")
     speakers = max(10, quotes // 50)
@@ -47,9 +54,9 @@ def build_database(path, quotes, seed=11):
             Article.insert_many(rows[chunk:chunk + 500]).execute()
         batch = []
         for n in range(quotes):
-            text = " ".join(rng.choices(WORDS, k=rng.randint(6, 30)))
+            text = " ".join(rng.choices(words, cum_weights=weights, k=rng.randint(6, 30)))
             batch.append({"article": n % articles + 1, "speaker": rng.randint(1, speakers), "text": text,
-                          "start": 0, "end": 10, "kind": "direct", "cue": "said", "confidence": 0.9,
+                          "start": n, "end": n + len(text), "kind": "direct", "cue": "said", "confidence": 0.9,
                           "speaker_mention": None, "context_start": 0, "context_end": 100,
                           "word_count": len(text.split())})
             if len(batch) == 500:
@@ -106,7 +113,8 @@ def main():
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "RATE_LIMIT_ENABLED": "0",
                "MIGRATIONS_DIR": str(ROOT / "migrations")}
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", str(args.workers),
-                                   "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"],
+                                   "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+                                   "--access-logfile", "/dev/null", "wsgi:app"],
                                   cwd=ROOT, env=env)
         try:
             for _ in range(100):
@@ -118,8 +126,11 @@ def main():
             rng = random.Random(3)
             speaker_paths = [f"/api/v1/quotes?speaker=Speaker%20Number{rng.randrange(args.quotes // 50)}"
                              for _ in range(50)]
-            search_paths = [f"/api/v1/quotes?q={a}%20{b}" for a, b in zip(rng.choices(WORDS, k=50),
-                                                                        rng.choices(WORDS, k=50))]
+            # Search terms of middling frequency (ranks 50-500), two per query, as a reader would type.
+            words, _ = vocabulary(random.Random(11))
+            middling = words[50:500]
+            search_paths = [f"/api/v1/quotes?q={a}%20{b}" for a, b in zip(rng.choices(middling, k=50),
+                                                                        rng.choices(middling, k=50))]
             fetch(port, speaker_paths[0])  # warm up
             results = {"GET /healthz (baseline)": load(port, ["/healthz"], args.requests, args.concurrency),
                        "GET /api/v1/quotes?speaker=…": load(port, speaker_paths, args.requests, args.concurrency),

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from itertools import accumulate
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -33,7 +34,7 @@ def vocabulary(rng, size=30000):
     while len(words) < size:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))))
     words = sorted(words)
-    weights = [1 / (rank + 1) for rank in range(len(words))]  # Zipf: a few words are everywhere
+    weights = list(accumulate(1 / (rank + 1) for rank in range(len(words))))  # Zipf: a few words everywhere
     return words, weights
 
 
@@ -45,20 +46,20 @@ def corpus(size, seed=7):
     statement = 0
     while produced < size:
         if rng.random() < 0.3:  # an unrelated quote around a stock phrase
-            text = rng.choices(words, weights, k=rng.randint(3, 10)) + rng.choice(STOCK).split() + \
-                rng.choices(words, weights, k=rng.randint(0, 8))
+            text = rng.choices(words, cum_weights=weights, k=rng.randint(3, 10)) + rng.choice(STOCK).split() + \
+                rng.choices(words, cum_weights=weights, k=rng.randint(0, 8))
             yield Member(produced, tuple(text), ("u", produced), None, "2024-01-01"), None
             produced += 1
             continue
         statement += 1
-        base = rng.choices(words, weights, k=rng.randint(10, 40))
+        base = rng.choices(words, cum_weights=weights, k=rng.randint(10, 40))
         speaker = f"speaker{rng.randint(1, size // 20 + 1)}"
         day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         for printing in range(rng.randint(1, 6)):
             text = list(base)
             if printing:
                 for _ in range(len(text) // 12):  # substitutions, one in twelve words
-                    text[rng.randrange(len(text))] = rng.choices(words, weights)[0]
+                    text[rng.randrange(len(text))] = rng.choices(words, cum_weights=weights)[0]
                 cut = rng.random()
                 if cut < 0.3:  # truncated at either end
                     text = text[rng.randint(0, 3):len(text) - rng.randint(0, 3)]
