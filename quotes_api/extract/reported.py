@@ -9,13 +9,18 @@ from dataclasses import dataclass
 from .resources import CUE_FORMS, DETERMINERS
 from .speakers import MASK, Mention, np_after, np_before, phrase, tokens
 
-# Verbs whose complement is what was said or claimed.
-_CLAUSE_VERBS = set("""
-    say tell add argue claim insist warn admit acknowledge note predict report suggest
-    explain announce confirm deny contend assert concede allege promise vow pledge reveal
-    testify write tweet recall stress emphasize emphasise agree complain caution conclude
-    declare estimate think post
+# Verbs whose complement is what was said or claimed. The say family takes a bare clause
+# ("Lacey said her advisors concluded …"); the others report speech only with "that"
+# ("admitted that …"), since "conceded the race" or "announced his candidacy" is no clause.
+_SAY_VERBS = set("""
+    say tell add argue claim insist warn note predict report suggest explain contend assert
+    allege write tweet estimate think
 """.split())
+_THAT_VERBS = set("""
+    admit acknowledge announce confirm deny concede promise vow pledge reveal testify recall
+    stress emphasize emphasise agree complain caution conclude declare post
+""".split())
+_CLAUSE_VERBS = _SAY_VERBS | _THAT_VERBS
 _MIN_WORDS = 4
 
 
@@ -71,6 +76,8 @@ def reported_speech(masked, lo, hi):
             body = listener[1]
         if body < len(toks) and toks[body].low == "that":
             body += 1
+        elif _lemma(t) in _THAT_VERBS:
+            return []
         if body >= len(toks) or not toks[body].is_word:
             return []
         mention = Mention(phrase(masked, toks, found), toks[found[0]].start, t.low, 0.65)

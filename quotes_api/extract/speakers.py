@@ -166,7 +166,7 @@ def _np_ending_at(toks, j):
     head = toks[j]
     if head.low in PRONOUNS:
         return (j, j + 1)
-    if head.low in DETERMINERS or not head.capitalised and head.low not in SPEAKER_NOUNS:
+    if head.low in DETERMINERS or head.low in TIME_WORDS or not head.capitalised and head.low not in SPEAKER_NOUNS:
         return None
     k = j - 1
     while k >= 0 and j - k < 8:
