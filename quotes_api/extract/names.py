@@ -30,6 +30,15 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _MONTHS = set(MONTHS)
 
 
+def sentence_part(words):
+    """Cut a run of capitalised words at a sentence's end: ["Putin.", "He"] -> ["Putin."]."""
+    for i, word in enumerate(words[:-1]):
+        stem = word[:-1]
+        if word.endswith(".") and len(stem) > 2 and "." not in stem and stem.casefold() not in TITLES:
+            return words[:i + 1]
+    return words
+
+
 @lru_cache(maxsize=65536)
 def fold(name):
     """Accent- and case-insensitive key: fold("Gascón") == fold("GASCON")."""
@@ -62,6 +71,9 @@ def _looks_like_person(words):
     return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al") for w in words)
 
 
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
+
+
 @dataclass
 class Entity:
     """A name as the article uses it, with everything learnt about it."""
@@ -83,7 +95,7 @@ class EntityIndex:
         self.by_last_word = {}  # last folded word -> [(folded words, Entity)]: candidates for a surname
         self.positions = []  # (offset, Entity) in text order
         for match in NAME_RUN.finditer(text):
-            words = match.group().split()
+            words = sentence_part(match.group().split())
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
             cut = []
             for word in words:
@@ -119,7 +131,11 @@ class EntityIndex:
         self.positions.append((offset, entity))
 
     def canonical(self, mention, at=None):
-        """Return the canonical form of a name mention, or the mention itself when unknown."""
+        """Return the canonical form of a name mention, or the mention itself when unknown.
+
+        A gendered title narrows the candidates: "Mr. Obama" is never "Michelle Obama".
+        """
+        title_gender = _TITLE_GENDER.get(mention.split()[0].casefold().rstrip(".")) if mention.split() else None
         words = strip_titles(mention.split()) or mention.split()
         key = fold(" ".join(words))
         if not key:
@@ -130,6 +146,8 @@ class EntityIndex:
             if len(full) <= len(tokens) or full[-len(tokens):] != tokens:
                 continue
             if len(full) - len(tokens) > 3:
+                continue
+            if title_gender and entity.gender and entity.gender != title_gender:
                 continue
             # Prefer a name introduced before the mention, and among those the first introduced.
             rank = (at is not None and entity.first_seen > at, entity.first_seen)

@@ -14,7 +14,7 @@ attributed, in order of strength, by:
 import re
 from dataclasses import dataclass
 
-from .names import NAME_RUN, refers_to_outlet
+from .names import NAME_RUN, refers_to_outlet, sentence_part
 from .resources import (
     ACCOUNT_HEADS,
     ADVERBS,
@@ -93,6 +93,8 @@ def is_verb_cue(toks, k):
         return False
     if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
         return False
+    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word:
+        return False  # "32% of Republican claims"
     return True
 
 
@@ -315,6 +317,14 @@ def cue_after(masked, toks):
         return None
     if toks[0].text == ",":
         i = 1
+    # Passive: "“American Skin” was written by Springsteen".
+    j = i
+    while j < len(toks) and toks[j].low in ("was", "were", "is", "are", "been", "being", "has", "had", "first"):
+        j += 1
+    if j > i and j + 1 < len(toks) and is_cue(toks[j]) and toks[j + 1].low == "by":
+        found = np_after(toks, j + 2)
+        if found:
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[j].low, 0.85)
     if i < len(toks) and is_cue(toks[i]):
         found = np_after(toks, i + 1) if toks[i].low in _INVERTING_CUES else None
         if found:
@@ -367,12 +377,14 @@ def cue_before(masked, toks, direct):
             earlier = cue_before(masked, toks[:k - 1], direct) if k > 1 and toks[k - 1].text == "," else None
             if earlier:
                 return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))
-            found = np_before(toks, k) if k and toks[k - 1].low in ("is", "was", "are", "were", "been") else None
+            # "footage of Trump saying": a name right before the participle is who speaks.
+            found = np_before(toks, k) if k and (toks[k - 1].low in ("is", "was", "are", "were", "been")
+                                                 or toks[k - 1].capitalised and toks[k - 1].is_word) else None
             found = found or clause_subject(toks, k)
         else:
             found = np_before(toks, k)
-            if found is None and t.low in _INVERTING_CUES:
-                found = np_after(toks, k + 1)
+            if found is None and t.low in _INVERTING_CUES and (k == 0 or not toks[k - 1].is_word):
+                found = np_after(toks, k + 1)  # "…,” said Lacey" — never "63 percent said Clinton …"
             if found is None:
                 found = clause_subject(toks, k)
                 strength -= 0.1
@@ -408,7 +420,7 @@ def speaker_from_phrase(text):
     if len(words) == 1 and words[0].casefold() in PRONOUNS:
         return words[0].casefold(), "pronoun"
     if words and words[-1][:1].isupper():
-        runs = NAME_RUN.findall(text)
+        runs = [" ".join(sentence_part(run.split())) for run in NAME_RUN.findall(text)]
         return (runs[-1] if runs else text), "name"
     if words and words[-1].casefold() in ACCOUNT_HEADS:
         runs = [r for r in NAME_RUN.findall(text) if r.split()[0].casefold() not in DETERMINERS]
