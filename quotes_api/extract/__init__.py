@@ -15,7 +15,8 @@ from .names import EntityIndex
 from .reported import reported_speech
 from .resources import CAPITALISED_FUNCTION_WORDS, CUE_WORDS, LOWER_WORD, PRONOUNS, UPPER
 from .social import find_posts
-from .speakers import MASK, Mention, according_to, cue_after, cue_before, speaker_from_phrase, split_sentences, tokens
+from .speakers import (MASK, Mention, according_to, clause_subject, closing_attribution, cue_after, cue_before, phrase,
+                       speaker_from_phrase, split_sentences, tokens)
 
 __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes",
            "parse_document"]
@@ -105,7 +106,8 @@ class _Extraction:
             # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
             mention = cue_before(self.masked, tokens(self.masked, lo, span.open), kind == "direct")
         if mention is None:
-            mention = according_to(self.masked, tokens(self.masked, lo, hi))
+            sentence = tokens(self.masked, lo, hi)
+            mention = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
         speaker = self._resolve(mention, number, lo) if mention else None
         confidence = mention.strength if mention else 0.0
         cue = mention.cue if mention else None
@@ -170,6 +172,8 @@ class _Extraction:
         ("National Mall" is a capitalised pair, not a person who could be "he").
         """
         gender = PRONOUNS.get(pronoun.replace("'", "’"))
+        if gender in ("p", "n"):
+            return self._collective(at, sentence_start)
         if gender not in ("m", "f"):
             return None
         subject = self.names.persons_before(at, window=at - sentence_start)[-1:] if sentence_start else []
@@ -183,6 +187,19 @@ class _Extraction:
             if self.names.gender_of(name) is None:
                 return name
         return None
+
+    def _collective(self, at, sentence_start):
+        """they/it: the group or organisation the sentence is about ("Clinton’s campaign … what they call")."""
+        if sentence_start is None or sentence_start >= at:
+            return None
+        toks = tokens(self.masked, sentence_start, at)
+        found = clause_subject(toks, len(toks))
+        if not found:
+            return None
+        words, how = speaker_from_phrase(phrase(self.masked, toks, found))
+        if how == "pronoun" or how == "name" and self.names.is_person(self.names.canonical(words)):
+            return None  # a person is "he" or "she"
+        return self.names.canonical(words) if how == "name" else words
 
     def _reported(self, lo, hi, number):
         found = []

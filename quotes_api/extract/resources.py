@@ -14,7 +14,10 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 # generated below; irregular forms are listed explicitly.
 _REGULAR_CUES = """
     add admit acknowledge agree allege announce answer argue ask assert assure
-    blast blame boast brag caution liken compare sing chant preach speak type rate charge chide claim comment complain conclude
+    blast blame boast brag caution liken compare sing chant preach speak type rate
+    admire condemn brand exhort laud hail scold cite denounce reject deride lambaste applaud
+    welcome defend challenge mock pan dismiss describe portray depict cast paint frame
+ charge chide claim comment complain conclude
     concede confirm contend continue counter cry declare decry demand deny
     describe disclose dismiss echo emphasize emphasise estimate exclaim explain
     insist joke lament laugh mention muse note object observe plead pledge
@@ -42,7 +45,9 @@ _IRREGULAR_CUES = {
 }
 # Cues that take their speaker from the clause but never open a quote alone.
 _WEAK = {"think", "hold", "put", "go", "read", "dub", "label", "nickname", "term", "title",
-         "accuse", "attack", "rate", "liken", "compare", "speak", "type", "sing", "chant", "preach", "criticize", "criticise", "mock", "praise", "slam", "blast", "characterize",
+         "accuse", "attack", "rate", "liken", "admire", "condemn", "brand", "exhort",
+         "laud", "hail", "scold", "cite", "denounce", "reject", "deride", "lambaste", "applaud", "welcome", "defend",
+         "challenge", "pan", "portray", "depict", "cast", "paint", "frame", "compare", "speak", "type", "sing", "chant", "preach", "criticize", "criticise", "mock", "praise", "slam", "blast", "characterize",
          "characterise", "describe", "call", "question", "blame", "dismiss", "decry", "tout"}
 
 

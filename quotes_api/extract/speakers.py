@@ -201,8 +201,8 @@ def np_after(toks, i):
     if first.low in DETERMINERS and not first.capitalised or first.low in ("the", "a", "an"):
         return _description_after(toks, i)
     k = i
-    # Lower-case modifiers and roles before a name: "retired Air Force general Lloyd Newton".
-    while k < n and k - i < 3 and toks[k].is_word and not toks[k].capitalised and _plain_word(toks[k]):
+    # Lower-case modifiers and roles before a name: "conservative talk radio host Rush Limbaugh".
+    while k < n and k - i < 5 and toks[k].is_word and not toks[k].capitalised and _plain_word(toks[k]):
         k += 1
     if k < n and toks[k].capitalised and toks[k].is_word and not _function_word(toks[k]):
         end = _name_run_end(toks, k)
@@ -297,7 +297,7 @@ def phrase(masked_text, toks, span):
 
 # --- attribution -------------------------------------------------------------
 
-_INVERTING_CUES = {"said", "says", "added", "asked", "wrote", "continued", "explained", "noted", "recalled",
+_INVERTING_CUES = {"said", "says", "added", "asked", "wrote", "continued", "explained", "noted", "recalled", "reported",
                    "replied", "responded", "declared", "insisted", "argued", "warned", "tweeted", "writes",
                    "adds", "asks", "explains", "notes", "observed", "concluded", "countered", "cautioned"}
 _STATEMENT_NOUNS = {"statement", "statements", "remark", "remarks", "comment", "comments", "claim", "claims",
@@ -400,6 +400,30 @@ def cue_before(masked, toks, direct):
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.7)
     return None
+
+
+def closing_attribution(masked, toks):
+    """A sentence that ends ", Warren said." attributes every quote in it."""
+    n = len(toks)
+    while n and not toks[n - 1].is_word:
+        n -= 1
+    if n < 3 or not is_cue(toks[n - 1]) or toks[n - 1].low not in _INVERTING_CUES:
+        found = None
+    else:
+        found = np_before(toks, n - 1)
+        if found and (found[0] == 0 or toks[found[0] - 1].text != ","):
+            found = None
+    if found is None and n >= 3 and toks[n - 1].is_word:
+        # ", said Warren."
+        for k in range(n - 2, max(-1, n - 8), -1):
+            if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in _INVERTING_CUES:
+                candidate = np_after(toks, k + 2)
+                if candidate and candidate[1] == n:
+                    return Mention(phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, 0.85)
+        return None
+    if found is None:
+        return None
+    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[n - 1].low, 0.85)
 
 
 def according_to(masked, toks):
