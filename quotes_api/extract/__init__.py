@@ -122,8 +122,10 @@ class _Extraction:
             confidence = 0.55 if mention or kind == "direct" and words >= 4 else 0.2
         if not span.closed and not mention:
             confidence /= 2  # a lone mark used as a bullet or typo, most likely
-        if speaker is None and _is_title(content):
-            confidence = min(confidence, 0.3)  # a title or a nickname nobody is said to have said
+        if _is_title(content) and (speaker is None or _names_a_work(before)):
+            # A title or a nickname nobody is said to have said, or a show or book named after
+            # "on", "of" or a possessive ("on MSNBC’s “Morning Joe”"): not a quotation.
+            confidence = min(confidence, 0.3)
         elif speaker:
             self.last_speaker = (speaker, number)
         return Quote(content, span.start, span.end, kind, speaker, cue, confidence,
@@ -222,6 +224,18 @@ def _is_title(content):
     words = re.findall(r"[^\W\d_][\w’'-]*", content)
     major = [w for w in words if w.casefold() not in _MINOR_WORDS]
     return len(words) >= 1 and bool(major) and all(w[0].isupper() for w in major)
+
+
+_WORK_MARKERS = {"of", "on", "in", "at", "to", "from", "with", "for", "by", "titled", "entitled", "called", "named"}
+
+
+def _names_a_work(before):
+    """The words before a quote introduce a title: "on Fox News’s", "a book titled"."""
+    words = [t for t in before if t.is_word]
+    if not words:
+        return False
+    last = words[-1]
+    return last.low in _WORK_MARKERS or last.text.endswith(("’s", "'s", "s’"))
 
 
 def _mask(text, spans):
