@@ -47,6 +47,7 @@ class _Extraction:
         self.masked = _mask(text, self.spans)
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
+        self.last_quote = None  # (speaker, sentence range) of the last attributed quote
 
     def run(self, min_confidence, indirect):
         quotes = [Quote(self.text[p.start:p.end], p.start, p.end, "social", self.names.canonical(p.author, p.start),
@@ -62,6 +63,7 @@ class _Extraction:
                     quote = self._attribute(span, inside, index, lo, hi, number, previous, attributed_in_sentence)
                     if quote.speaker:
                         attributed_in_sentence = quote
+                        self.last_quote = (quote.speaker, (lo, hi))
                     quotes.append(quote)
                 if not inside:
                     quotes.extend(self._prose_sentence(lo, hi, number, indirect))
@@ -70,7 +72,7 @@ class _Extraction:
         return sorted(quotes, key=lambda q: (q.start, -q.end))
 
     def _cue_in_prose(self, toks):
-        mention = cue_before(self.masked, toks, direct=False)
+        mention = cue_before(self.masked, toks, direct=False, at_quote=False)
         return mention if mention and mention.cue != ":" else None
 
     def _prose_sentence(self, lo, hi, number, indirect):
@@ -137,8 +139,11 @@ class _Extraction:
             return attributed_in_sentence.speaker, "continued", 0.8
         if not leads_sentence:
             return None
+        if self.last_quote and self.last_quote[1] == previous:
+            # The sentence before quoted someone: a bare quote goes on with the same voice.
+            return self.last_quote[0], "continued", 0.8
         if previous:
-            mention = cue_before(self.masked, tokens(self.masked, *previous), direct=False)
+            mention = cue_before(self.masked, tokens(self.masked, *previous), direct=False, at_quote=False)
             if mention and mention.cue != ":":
                 speaker = self._resolve(mention, number)
                 if speaker:

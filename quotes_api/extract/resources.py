@@ -205,6 +205,9 @@ SPEAKER_NOUNS = set("""
     delegates caller callers audience crowd truth tweet post memo letter email emails
     document documents filing complaint lawsuit data figures numbers statistics
     organizers organizer participants veterans victims victim relatives relative
+    narrator book ruling decision opinion indictment ad video article piece story editorial
+    column release transcript analysis lawsuit order spokesmen businessman businesswoman
+    entrepreneur billionaire mogul mother father surrogate consultant lobbyist senators
 """.split())
 
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one",

@@ -168,6 +168,10 @@ def _np_ending_at(toks, j):
     head = toks[j]
     if head.low in PRONOUNS:
         return (j, j + 1)
+    if head.low in DETERMINERS and j >= 2 and toks[j - 1].low == "of":
+        # "the 34-year-old mother of three replied": the noun before "of" heads the phrase.
+        inner = _np_ending_at(toks, j - 2)
+        return (inner[0], j + 1) if inner else None
     if head.low in DETERMINERS or head.low in TIME_WORDS or not head.capitalised and head.low not in SPEAKER_NOUNS:
         return None
     k = j - 1
@@ -334,15 +338,17 @@ def cue_after(masked, toks):
     if found is None:
         return None
     k = found[1]
-    for _ in range(2):
-        # "Flynn, a top Trump surrogate, said": skip an appositive (or two) to its closing comma.
-        if k < len(toks) and toks[k].text == "," and not is_cue(toks[k + 1] if k + 1 < len(toks) else toks[k]):
-            for m in range(k + 1, min(len(toks), k + 25)):
-                if toks[m].text == ",":
-                    k = m + 1
-                    break
-        if k < len(toks) and is_cue(toks[k]):
+    # "Flynn, a top Trump surrogate, said" and "Pruitt, the attorney general of Oklahoma, one of
+    # the states suing, said": skip up to three comma-closed appositives.
+    for _ in range(3):
+        if k >= len(toks) or toks[k].text != "," or (k + 1 < len(toks) and is_cue(toks[k + 1])):
             break
+        closing = next((m for m in range(k + 1, min(len(toks), k + 25)) if toks[m].text == ","), None)
+        if closing is None:
+            break
+        k = closing
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
     if k < len(toks) and is_cue(toks[k]):
@@ -350,11 +356,15 @@ def cue_after(masked, toks):
     return None
 
 
-def cue_before(masked, toks, direct):
-    """Attribution in the words before a quote in its sentence; the last cue wins."""
+def cue_before(masked, toks, direct, at_quote=True):
+    """Attribution in the words before a quote in its sentence; the last cue wins.
+
+    at_quote is false when toks are a whole earlier sentence rather than the words
+    leading into the quote.
+    """
     n = len(toks)
     # "Trump's statement about “…”": the quote is the possessor's words.
-    for k in range(n - 1, max(-1, n - 5), -1):
+    for k in range(n - 1, max(-1, n - 5) if at_quote else n - 1, -1):
         if toks[k].low in _STATEMENT_NOUNS and k > 0 and toks[k - 1].text.endswith(("’s", "'s")) \
                 and toks[k - 1].capitalised:
             name = toks[k - 1]
@@ -379,7 +389,8 @@ def cue_before(masked, toks, direct):
                 return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))
             # "footage of Trump saying": a name right before the participle is who speaks.
             found = np_before(toks, k) if k and (toks[k - 1].low in ("is", "was", "are", "were", "been")
-                                                 or toks[k - 1].capitalised and toks[k - 1].is_word) else None
+                                                 or toks[k - 1].capitalised and toks[k - 1].is_word
+                                                 and not _function_word(toks[k - 1])) else None
             found = found or clause_subject(toks, k)
         else:
             found = np_before(toks, k)
