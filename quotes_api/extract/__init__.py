@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from .documents import DocumentError, parse_document
-from .marks import scan_quotes, split_paragraphs
+from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
 from .names import EntityIndex
 from .reported import reported_speech
@@ -42,8 +42,11 @@ class _Extraction:
     def __init__(self, text):
         self.text = text
         self.paragraphs = split_paragraphs(text)
-        self.spans = scan_quotes(text, self.paragraphs)
         self.posts = find_posts(text, self.paragraphs)
+        # A post's signature ("— Name (@handle) date") is not part of anything it quotes.
+        body_end = {post.start: post.end for post in self.posts}
+        spans = scan_quotes(text, [Paragraph(p.start, body_end.get(p.start, p.end)) for p in self.paragraphs])
+        self.spans = [s for s in spans if not any(p.start <= s.start < p.end < s.end for p in self.posts)]
         self.masked = _mask(text, self.spans)
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
@@ -53,6 +56,7 @@ class _Extraction:
         quotes = [Quote(self.text[p.start:p.end], p.start, p.end, "social", self.names.canonical(p.author, p.start),
                         "—", 0.95, p.author, (p.start, p.end)) for p in self.posts]
         opens = [s.open for s in self.spans]  # in text order
+        posted = {post.start for post in self.posts}
         for number, paragraph in enumerate(self.paragraphs):
             previous = None  # the sentence before, as (start, end)
             attributed_in_sentence = None
@@ -66,7 +70,8 @@ class _Extraction:
                         self.last_quote = (quote.speaker, (lo, hi))
                     quotes.append(quote)
                 if not inside:
-                    quotes.extend(self._prose_sentence(lo, hi, number, indirect))
+                    # An embedded post is one quotation already: no reported speech inside it.
+                    quotes.extend(self._prose_sentence(lo, hi, number, indirect and paragraph.start not in posted))
                 previous = (lo, hi)
         quotes = [q for q in quotes if q.confidence >= min_confidence]
         return sorted(quotes, key=lambda q: (q.start, -q.end))
