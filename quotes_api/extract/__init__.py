@@ -51,6 +51,7 @@ class _Extraction:
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
+        self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
 
     def run(self, min_confidence, indirect):
         quotes = [Quote(self.text[p.start:p.end], p.start, p.end, "social", self.names.canonical(p.author, p.start),
@@ -94,8 +95,8 @@ class _Extraction:
     def _attribute(self, span, inside, index, lo, hi, number, previous, attributed_in_sentence):
         before_lo = inside[index - 1].close if index else lo
         after_hi = inside[index + 1].open if index + 1 < len(inside) else hi
-        before = tokens(self.masked, before_lo, span.open)
-        after = tokens(self.masked, span.close, after_hi)
+        before = self._tokens(before_lo, span.open, lo, hi)
+        after = self._tokens(span.close, after_hi, lo, hi)
         content = self.text[span.start:span.end]
         leads_sentence = not [t for t in before if t.is_word] or (before and before[-1].text in (":", ","))
         kind = "direct" if span.paragraphs > 1 or (leads_sentence and not content[:1].islower()) else "partial"
@@ -111,9 +112,9 @@ class _Extraction:
             mention = cue_before(self.masked, before, kind == "direct")
         if mention is None and index and before_lo != lo:
             # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
-            mention = cue_before(self.masked, tokens(self.masked, lo, span.open), kind == "direct")
+            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi), kind == "direct")
         if mention is None:
-            sentence = tokens(self.masked, lo, hi)
+            sentence = self._tokens(lo, hi, lo, hi)
             mention = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
         speaker = self._resolve(mention, number, lo) if mention else None
         confidence = mention.strength if mention else 0.0
@@ -137,6 +138,19 @@ class _Extraction:
             self.last_speaker = (speaker, number)
         return Quote(content, span.start, span.end, kind, speaker, cue, confidence,
                      mention.text if mention else None, (lo, hi))
+
+    def _tokens(self, start, end, lo, hi):
+        """Tokens of masked[start:end], cut from the sentence [lo, hi) tokenised once."""
+        cached = self._sentence_cache
+        if cached is None or cached[0] != (lo, hi):
+            toks = tokens(self.masked, lo, hi)
+            cached = self._sentence_cache = ((lo, hi), toks, [t.start for t in toks])
+        _, toks, starts = cached
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        while last > first and toks[last - 1].end > end:
+            last -= 1
+        return toks[first:last]
 
     def _inherit(self, span, lo, number, previous, attributed_in_sentence, leads_sentence):
         """A quote with no cue of its own continues the speaker the text last gave."""
@@ -254,12 +268,15 @@ def _mask(text, spans):
     Short parentheticals after a word are blanked too: an affiliation between a
     name and its verb would otherwise hide the cue.
     """
-    chars = list(text)
-    for match in _PARENTHETICAL.finditer(text):
-        chars[match.start():match.end()] = " " * (match.end() - match.start())
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    pieces, at = [], 0
     for span in spans:
         end = span.end - 1 if text[span.end - 1] in _ENDS_SENTENCE else span.end
-        for i in range(span.start, end):
-            if not chars[i] == "\n":
-                chars[i] = MASK
-    return "".join(chars)
+        if end <= at:
+            continue
+        start = max(span.start, at)
+        pieces.append(text[at:start])
+        pieces.append("\n".join(MASK * len(line) for line in text[start:end].split("\n")))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -27,6 +27,8 @@ _CAP_WORD = rf"(?:[{UPPER}][\w’'.\-]*|@\w+|#[\w\-]+)"
 _CONNECTOR = r"(?:de|da|del|della|der|den|van|von|la|le|di|du|bin|al|el|dos|das|y)"
 NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)?{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _MONTHS = set(MONTHS)
 
 
@@ -99,11 +101,11 @@ class EntityIndex:
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
             cut = []
             for word in words:
-                if _POSSESSIVE.search(word) and word[-1] != ".":
+                if word.endswith(_POSSESSIVE_ENDINGS):
                     cut.append(_POSSESSIVE.sub("", word))
                     break
                 cut.append(word)
-            words = [w.rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in cut]
+            words = [w if "." in w[:-1] and _INITIALS.fullmatch(w) else w.rstrip(".,") for w in cut]
             words = strip_titles(w for w in words if w)
             if not words or (len(words) == 1 and (words[0] in _MONTHS or len(words[0]) < 2)):
                 continue
