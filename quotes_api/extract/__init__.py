@@ -60,7 +60,6 @@ class _Extraction:
         posted = {post.start for post in self.posts}
         for number, paragraph in enumerate(self.paragraphs):
             previous = None  # the sentence before, as (start, end)
-            attributed_in_sentence = None
             for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
                 inside = self.spans[bisect_left(opens, lo):bisect_left(opens, hi)]
                 attributed_in_sentence = None

@@ -2,7 +2,7 @@
 from peewee import JOIN, fn
 
 from ..variants import Member, words
-from ..variants.grouping import COMMON_SHINGLE, MIN_SHARED_SHINGLES, GroupStore
+from ..variants.grouping import COMMON_SHINGLE, MIN_SHARED_SHINGLES, GroupStore, probe_order
 from .models import Article, Quote, QuoteShingle, Speaker, VariantGroup, utcnow
 
 
@@ -12,13 +12,12 @@ class DatabaseGroupStore(GroupStore):
     def candidates(self, member, member_shingles):
         if not member_shingles:
             return []
-        shingle_list = list(member_shingles)
-        common = {row.shingle for row in (QuoteShingle
-                                          .select(QuoteShingle.shingle)
-                                          .where(QuoteShingle.shingle.in_(shingle_list))
-                                          .group_by(QuoteShingle.shingle)
-                                          .having(fn.COUNT(QuoteShingle.quote) > COMMON_SHINGLE))}
-        usable = [s for s in shingle_list if s not in common]
+        frequency = {row.shingle: row.n for row in (QuoteShingle
+                                                     .select(QuoteShingle.shingle, fn.COUNT(QuoteShingle.quote).alias("n"))
+                                                     .where(QuoteShingle.shingle.in_(list(member_shingles)))
+                                                     .group_by(QuoteShingle.shingle))}
+        # The rarest known shingles are the most telling; stock phrases are not used at all.
+        usable = list(probe_order((s for s, n in frequency.items() if n <= COMMON_SHINGLE), frequency.get))
         if not usable:
             return []
         ids = [row.quote_id for row in (QuoteShingle

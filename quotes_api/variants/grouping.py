@@ -25,6 +25,7 @@ MIN_WORDS = 7  # six words or fewer ("this is not who we are") are too generic t
 MIN_SHARED_SHINGLES = 2
 MAX_DAYS_APART = 14
 COMMON_SHINGLE = 200  # a shingle in more quotes than this is a stock phrase: not used to find candidates
+PROBE_BUDGET = 1000  # postings read per quote, rarest shingles first: bounds the work as the index grows
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,20 @@ def same_statement(a, b):
     if len(short.words) < MIN_WORDS:
         return 0.0
     return contains(short.words, long.words)
+
+
+def probe_order(items, size):
+    """The rarest items first, while the postings read stay within PROBE_BUDGET (at least two).
+
+    Rare shingles are the telling ones; common ones only add candidates that fail
+    verification, and reading them all would make each insert slower as the index grows.
+    """
+    read = 0
+    for number, item in enumerate(sorted(items, key=size)):
+        read += size(item)
+        if number >= 2 and read > PROBE_BUDGET:
+            return
+        yield item
 
 
 def _longer(a, b):
@@ -170,11 +185,9 @@ class MemoryStore(GroupStore):
         self._next_group = 1
 
     def candidates(self, member, member_shingles):
+        postings = [p for p in map(self.postings.get, member_shingles) if p and len(p) <= COMMON_SHINGLE]
         counts = {}
-        for shingle in member_shingles:
-            posting = self.postings.get(shingle)
-            if not posting or len(posting) > COMMON_SHINGLE:
-                continue
+        for posting in probe_order(postings, len):
             for other in posting:
                 counts[other] = counts.get(other, 0) + 1
         for other, shared in counts.items():
