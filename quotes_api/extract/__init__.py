@@ -15,8 +15,19 @@ from .names import EntityIndex
 from .reported import reported_speech
 from .resources import CAPITALISED_FUNCTION_WORDS, CUE_WORDS, LOWER_WORD, PRONOUNS, UPPER
 from .social import find_posts
-from .speakers import (MASK, Mention, according_to, clause_subject, closing_attribution, cue_after, cue_before, phrase,
-                       speaker_from_phrase, split_sentences, tokens)
+from .speakers import (
+    MASK,
+    Mention,
+    according_to,
+    clause_subject,
+    closing_attribution,
+    cue_after,
+    cue_before,
+    phrase,
+    speaker_from_phrase,
+    split_sentences,
+    tokens,
+)
 
 __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes",
            "parse_document"]

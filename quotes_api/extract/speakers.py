@@ -24,6 +24,7 @@ from .resources import (
     INTRO_WORDS,
     NP_BREAKERS,
     PARTICIPLE_CUES,
+    PHRASAL_CUES,
     PRONOUNS,
     SENTENCE_ABBREVIATIONS,
     SPEAKER_NOUNS,
@@ -82,9 +83,18 @@ def is_cue(token, strong_only=False):
     return token.text[0].islower() and token.low in (STRONG_CUES if strong_only else CUE_FORMS)
 
 
+def cue_word(toks, k):
+    """toks[k] is a cue verb, alone or with its particle ("pointed out", "shot back")."""
+    token = toks[k]
+    if is_cue(token):
+        return True
+    particle = PHRASAL_CUES.get(token.low)
+    return particle is not None and k + 1 < len(toks) and toks[k + 1].low == particle
+
+
 def is_verb_cue(toks, k):
     """toks[k] is a cue used as a verb, not a noun ("in an email", "late-night tweets", "Obama's remarks")."""
-    if not is_cue(toks[k]):
+    if not cue_word(toks, k):
         return False
     if k == 0:
         return True
@@ -351,7 +361,7 @@ def cue_after(masked, toks):
         k += 1
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
-    if k < len(toks) and is_cue(toks[k]):
+    if k < len(toks) and cue_word(toks, k):
         return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, 0.95)
     return None
 

@@ -81,6 +81,8 @@ CASES = [
      [("self-centered message.", "Clinton’s campaign")]),
     ("a show named after 'on' is a title even beside a cue",
      "Johnson told MSNBC’s “Morning Joe” that the probe goes on.", []),
+    ("a two-word cue",
+     "“The numbers do not add up,” Ana Diaz pointed out.", [("The numbers do not add up", "Ana Diaz")]),
     ("a weekday is not a speaker",
      "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.", [("We are done here", None)]),
 ]
