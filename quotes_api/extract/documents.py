@@ -125,6 +125,9 @@ def _build(text, url=None, outlet=None, title=None, published=None):
     for name, value in (("url", url), ("outlet", outlet), ("title", title)):
         if value is not None and not isinstance(value, str):
             raise DocumentError(f"{name} must be a string")
+    if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+        # Pages link to the source: a javascript: or data: address would run in readers' browsers.
+        raise DocumentError(f"url must be an http(s) address, not {url[:80]!r}")
     return Article(text=text, url=url or None, outlet=outlet or outlet_from_url(url),
                    title=title or None, published=normalise_date(published))
 

@@ -44,7 +44,9 @@ def test_json_with_text_or_html():
     ('{"text": "x", "published": "yesterday"}', "published must be an ISO date"),
     ("{not json", "invalid JSON"),
     ('{"text": "x", "url": 5}', "url must be a string"),
-], ids=["empty", "blank", "not utf-8", "json without text", "bad date", "bad json", "url not a string"])
+    ('{"text": "x", "url": "javascript:alert(1)"}', "url must be an http"),
+], ids=["empty", "blank", "not utf-8", "json without text", "bad date", "bad json", "url not a string",
+        "script url"])
 def test_refused_documents(raw, message):
     with pytest.raises(DocumentError, match=message):
         parse_document(raw)
