@@ -184,12 +184,19 @@ def group_members(group_id):
 
 # --- speakers and articles ---------------------------------------------------
 
+QUOTE_COUNT = fn.COUNT(Quote.id)
+
+
+def _counting_quotes(model, *columns):
+    """Rows of model (speakers or articles) with a quote_count column."""
+    return (model
+            .select(*(columns or (model,)), QUOTE_COUNT.alias("quote_count"))
+            .join(Quote, JOIN.LEFT_OUTER)
+            .group_by(model.id))
+
+
 def list_speakers(prefix, sort, page, per_page):
-    count = fn.COUNT(Quote.id)
-    query = (Speaker
-             .select(Speaker, count.alias("quote_count"))
-             .join(Quote, JOIN.LEFT_OUTER)
-             .group_by(Speaker.id))
+    query = _counting_quotes(Speaker)
     if prefix:
         key = fold(prefix)
         matching = (SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.key.startswith(key)))
@@ -197,18 +204,13 @@ def list_speakers(prefix, sort, page, per_page):
     if sort == "name":
         query = query.order_by(Speaker.key)
     else:
-        query = query.order_by(count.desc(), Speaker.key)
+        query = query.order_by(QUOTE_COUNT.desc(), Speaker.key)
     total = query.count()
     return list(query.paginate(page, per_page)), total
 
 
 def get_speaker(speaker_id):
-    speaker = (Speaker
-               .select(Speaker, fn.COUNT(Quote.id).alias("quote_count"))
-               .join(Quote, JOIN.LEFT_OUTER)
-               .where(Speaker.id == speaker_id)
-               .group_by(Speaker.id)
-               .first())
+    speaker = _counting_quotes(Speaker).where(Speaker.id == speaker_id).first()
     if speaker is None:
         return None
     speaker.alias_list = sorted({a.alias for a in speaker.aliases})
@@ -219,12 +221,8 @@ def get_speaker(speaker_id):
 
 
 def list_articles(outlet, since, until, page, per_page):
-    count = fn.COUNT(Quote.id)
-    query = (Article
-             .select(Article.id, Article.url, Article.outlet, Article.title, Article.published, Article.created_at,
-                     count.alias("quote_count"))
-             .join(Quote, JOIN.LEFT_OUTER)
-             .group_by(Article.id))
+    query = _counting_quotes(Article, Article.id, Article.url, Article.outlet, Article.title, Article.published,
+                             Article.created_at)
     if outlet:
         query = query.where(fn.LOWER(Article.outlet) == outlet.casefold())
     if since:
@@ -237,13 +235,7 @@ def list_articles(outlet, since, until, page, per_page):
 
 
 def get_article(article_id):
-    article = (Article
-               .select(Article, fn.COUNT(Quote.id).alias("quote_count"))
-               .join(Quote, JOIN.LEFT_OUTER)
-               .where(Article.id == article_id)
-               .group_by(Article.id)
-               .first())
-    return article
+    return _counting_quotes(Article).where(Article.id == article_id).first()
 
 
 def database_ok():
