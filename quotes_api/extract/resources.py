@@ -88,9 +88,11 @@ for _verb, _forms in _IRREGULAR_CUES.items():
     for _form in _forms:
         CUE_FORMS[_form] = _verb
 # Two-word cues: the verb counts only with its particle ("pointed out", "went on", "shot back").
-PHRASAL_CUES = {"pointed": "out", "points": "out", "went": "on", "goes": "on", "shot": "back", "shoots": "back",
-                "fired": "back", "fires": "back", "chimed": "in", "chimes": "in", "weighed": "in", "spoke": "out",
-                "speaks": "out", "summed": "up", "piped": "up", "lashed": "out", "hit": "back", "hits": "back"}
+PHRASAL_CUES = {"pointed": {"out"}, "points": {"out"}, "went": {"on", "after"}, "goes": {"on", "after"},
+                "gone": {"after"}, "going": {"after"}, "shot": {"back"}, "shoots": {"back"}, "fired": {"back"},
+                "fires": {"back"}, "chimed": {"in"}, "chimes": {"in"}, "weighed": {"in"}, "spoke": {"out"},
+                "speaks": {"out"}, "summed": {"up"}, "piped": {"up"}, "lashed": {"out"}, "hit": {"back"},
+                "hits": {"back"}, "took": {"aim"}, "takes": {"aim"}}
 
 # Any cue form or "according": a cheap test that lets sentences without one skip tokenising.
 CUE_WORDS = frozenset(CUE_FORMS) | frozenset(PHRASAL_CUES) | {"according"}

@@ -88,8 +88,8 @@ def cue_word(toks, k):
     token = toks[k]
     if is_cue(token):
         return True
-    particle = PHRASAL_CUES.get(token.low)
-    return particle is not None and k + 1 < len(toks) and toks[k + 1].low == particle
+    particles = PHRASAL_CUES.get(token.low)
+    return particles is not None and k + 1 < len(toks) and toks[k + 1].low in particles
 
 
 def is_verb_cue(toks, k):
@@ -101,6 +101,8 @@ def is_verb_cue(toks, k):
     before = toks[k - 1]
     if before.low in DETERMINERS or before.low in ("of", "for", "with", "new", "recent", "latest"):
         return False
+    if before.low in PRONOUNS:
+        return True  # "He’s claiming" is a contraction, not a possessive
     if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
         return False
     if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word:

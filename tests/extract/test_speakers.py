@@ -83,6 +83,11 @@ CASES = [
      "Johnson told MSNBC’s “Morning Joe” that the probe goes on.", []),
     ("a two-word cue",
      "“The numbers do not add up,” Ana Diaz pointed out.", [("The numbers do not add up", "Ana Diaz")]),
+    ("a pronoun contraction is not a possessive",
+     "Tom Reyes spoke.\n\nHe’s claiming that fraud is “a big, big problem.”",
+     [("a big, big problem.", "Tom Reyes")]),
+    ("a phrasal attack verb",
+     "Harry Reid has gone after his rival as a “con artist.”", [("con artist.", "Harry Reid")]),
     ("a weekday is not a speaker",
      "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.", [("We are done here", None)]),
 ]
