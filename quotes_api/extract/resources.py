@@ -125,7 +125,7 @@ CAPITALISED_FUNCTION_WORDS = set("""
     Because Although Though In On At By From With Without Of To Into Over Under
     About Against Between Among Through During Despite This That These Those There
     Here It Its He She They We I You His Her Their Our My Your Who What Where Why
-    How Which Whose Whom Mr Mrs Ms Dr Asked Speaking Still Now Then Also Yes No Not
+    How Which Whose Whom Asked Speaking Still Now Then Also Yes No Not
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Meanwhile However
     Instead Indeed Later Earlier Today Tonight Yesterday Tomorrow Last Next Every
     Each Some Many Most Several Both All Any Another Other One Two Three Even Just

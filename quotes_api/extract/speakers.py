@@ -112,7 +112,7 @@ def is_verb_cue(toks, k):
 
 # --- sentences -------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“”‘«»(\[A-Z0-9" + MASK + "])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')]*\s+(?=[\"“”‘'«»(\[A-Z0-9" + MASK + "])")
 
 
 def split_sentences(masked, lo, hi):

@@ -88,6 +88,9 @@ CASES = [
      [("a big, big problem.", "Tom Reyes")]),
     ("a phrasal attack verb",
      "Harry Reid has gone after his rival as a “con artist.”", [("con artist.", "Harry Reid")]),
+    ("UK style: single marks and an honorific without a full stop",
+     "Keir Starmer spoke on Tuesday.\n\n'We will not back down,' Mr Starmer said. 'It's time to act.'",
+     [("We will not back down", "Keir Starmer"), ("It's time to act.", "Keir Starmer")]),
     ("a weekday is not a speaker",
      "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.", [("We are done here", None)]),
 ]
