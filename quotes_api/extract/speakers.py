@@ -138,6 +138,12 @@ def np_before(toks, i):
     j = i - 1
     while j >= 0 and toks[j].low in ADVERBS and not toks[j].capitalised:
         j -= 1
+    # A time between speaker and verb: "Schumer on Monday said", "Lacey late Friday said".
+    if j >= 0 and toks[j].low in TIME_WORDS:
+        while j >= 0 and toks[j].low in TIME_WORDS:
+            j -= 1
+        if j >= 0 and toks[j].low in _TIME_PREPOSITIONS:
+            j -= 1
     if j < 0:
         return None
     if toks[j].text == "," or toks[j].text in _DASHES:
@@ -286,10 +292,24 @@ def _cue_follows(toks, k):
     return k < len(toks) and is_verb_cue(toks, k) and toks[k - 1].low not in _NAME_LINKS
 
 
+_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "during"}
+
+
+def _after_dateline(toks, upto):
+    """Where a sentence starts after an agency dateline ("WASHINGTON (AP) —")."""
+    for k in range(min(upto, 5)):
+        if toks[k].text in _DASHES:
+            words = [t for t in toks[:k] if t.is_word]
+            if words and all(t.text.isupper() for t in words):
+                return k + 1
+            break
+    return 0
+
+
 def clause_subject(toks, upto):
     """The subject at the start of the clause holding toks[upto] (for "…, saying" and far cues)."""
-    start = 0
-    for k in range(upto - 1, -1, -1):
+    start = _after_dateline(toks, upto)
+    for k in range(upto - 1, start - 1, -1):
         if toks[k].text == ";" or (toks[k].text == "," and k + 1 < upto and toks[k + 1].low in ("but", "and", "while", "as", "though", "although", "because")):
             start = k + 2
             break

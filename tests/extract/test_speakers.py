@@ -91,6 +91,9 @@ CASES = [
     ("UK style: single marks and an honorific without a full stop",
      "Keir Starmer spoke on Tuesday.\n\n'We will not back down,' Mr Starmer said. 'It's time to act.'",
      [("We will not back down", "Keir Starmer"), ("It's time to act.", "Keir Starmer")]),
+    ("a time between speaker and verb, after an agency dateline",
+     'WASHINGTON (AP) — Senate Majority Leader Chuck Schumer on Monday said the bill would pass "by Friday."',
+     [("by Friday.", "Chuck Schumer")]),
     ("a weekday is not a speaker",
      "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.", [("We are done here", None)]),
 ]
