@@ -214,10 +214,19 @@ def get_speaker(speaker_id):
     if speaker is None:
         return None
     speaker.alias_list = sorted({a.alias for a in speaker.aliases})
-    speaker.outlets = sorted({row.article.outlet for row in (Quote.select(Quote, Article).join(Article)
-                                                            .where(Quote.speaker == speaker_id))
-                              if row.article.outlet})
+    speaker.outlets = [row.outlet for row in (Article
+                                              .select(Article.outlet)
+                                              .join(Quote)
+                                              .where((Quote.speaker == speaker_id) & Article.outlet.is_null(False))
+                                              .distinct()
+                                              .order_by(Article.outlet))]
     return speaker
+
+
+def exists(kind, identifier):
+    """True when a speaker or an article with that id is stored (without loading it)."""
+    model = {"speaker": Speaker, "article": Article}[kind]
+    return model.select().where(model.id == identifier).exists()
 
 
 def list_articles(outlet, since, until, page, per_page):
