@@ -168,7 +168,7 @@ class ArticleById(MethodView):
     @require_key
     def delete(self, article_id):
         """Remove an article and its quotes; their variant groups shrink or dissolve"""
-        found(delete_article(article_id) or None, "article", article_id)
+        found(delete_article(article_id), "article", article_id)
 
 
 @blp.route("/<id:article_id>/quotes")
@@ -178,7 +178,7 @@ class ArticleQuotes(MethodView):
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, article_id, page, per_page):
         """The article's quotes in text order"""
-        found(queries.exists("article", article_id) or None, "article", article_id)
+        found(queries.exists("article", article_id), "article", article_id)
         query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(article=article_id)), "position")
         items, total = queries.page_of(query, page, per_page)
         return with_groups(items), pagination_headers(page, per_page, total)

@@ -78,8 +78,8 @@ class IdConverter(IntegerConverter):
 
 
 def found(value, kind, identifier):
-    """value, or a 404 problem saying which kind of thing with which id does not exist."""
-    if value is None:
+    """value, or a 404 problem when it is None or False (no such kind of thing with that id)."""
+    if value is None or value is False:
         abort(404, message=f"There is no {kind} {identifier}.")
     return value
 

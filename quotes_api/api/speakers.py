@@ -61,7 +61,7 @@ class SpeakerQuotes(MethodView):
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
     def get(self, speaker_id, page, per_page, sort):
         """The speaker's quotes"""
-        found(queries.exists("speaker", speaker_id) or None, "speaker", speaker_id)
+        found(queries.exists("speaker", speaker_id), "speaker", speaker_id)
         query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(speaker=str(speaker_id))), sort)
         items, total = queries.page_of(query, page, per_page)
         return with_groups(items), pagination_headers(page, per_page, total)
