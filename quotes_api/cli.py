@@ -4,6 +4,7 @@ import json
 import os
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -240,9 +241,11 @@ def serve(port, workers):
     """Serve the API with gunicorn on 127.0.0.1."""
     app = _app()
     argv = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port or app.config['PORT']}"]
-    config_file = os.path.join(os.path.dirname(app.config["MIGRATIONS_DIR"]), "gunicorn.conf.py")
-    if os.path.exists(config_file):
-        argv += ["--config", config_file]
+    from .config import REPO_ROOT
+
+    config_file = next((p for p in (Path.cwd() / "gunicorn.conf.py", REPO_ROOT / "gunicorn.conf.py") if p.exists()), None)
+    if config_file:
+        argv += ["--config", str(config_file)]
     if workers:
         argv += ["--workers", str(workers)]
     argv.append("quotes_api:create_app()")
