@@ -157,6 +157,9 @@ TITLES = set("""
     congressman congresswoman lawmaker delegate trustee treasurer comptroller auditor
     first lady gen. sen. rep. gov. mr. mrs. ms. dr. prof. lt. col. sgt. capt. rev. pres.
     supt. atty. sec. st. member activist physicist economist strategist pollster
+    assemblyman assemblywoman assemblymember alderman alderwoman supervisor councilor councillor
+    selectman premier envoy admiral marshal magistrate trooper constable principal rabbi imam pastor
+    reverend cardinal archbishop lawyer attorney-general president-elect mp mep
 """.split())
 
 # Titles that may stand before a bare surname ("Sen. Warren", "President Obama").
