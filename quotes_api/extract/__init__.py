@@ -199,7 +199,7 @@ class _Extraction:
             return self.names.latest_outlet(mention.start) or mention.text
         if how == "name":
             return self.names.canonical(words, mention.start)
-        return words
+        return self.names.holder_of(words) or words  # "the mayor", when the article named one
 
     def _pronoun(self, pronoun, at, sentence_start=None):
         """he/she: the sentence's own subject, else the last speaker, else the nearest person.

@@ -95,6 +95,7 @@ class EntityIndex:
         self.text = text
         self.entities = {}  # fold(full name) -> Entity
         self.by_last_word = {}  # last folded word -> [(folded words, Entity)]: candidates for a surname
+        self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
         for match in NAME_RUN.finditer(text):
             words = sentence_part(match.group().split())
@@ -105,17 +106,22 @@ class EntityIndex:
                     cut.append(_POSSESSIVE.sub("", word))
                     break
                 cut.append(word)
-            words = [w if "." in w[:-1] and _INITIALS.fullmatch(w) else w.rstrip(".,") for w in cut]
-            words = strip_titles(w for w in words if w)
+            run = [w if "." in w[:-1] and _INITIALS.fullmatch(w) else w.rstrip(".,") for w in cut if w]
+            words = strip_titles(run)
             if not words or (len(words) == 1 and (words[0] in _MONTHS or len(words[0]) < 2)):
                 continue
             start = match.start() + match.group().find(words[0])
-            self._add(" ".join(words), start)
+            entity = self._add(" ".join(words), start)
+            # The offices it was named with ("Mayor Karen Bass"): "the mayor" may refer back to it.
+            for word in run[:len(run) - len(words)]:
+                title = word.casefold().rstrip(".")
+                if title in TITLES and entity is not None:
+                    self.by_title.setdefault(title, set()).add(entity.name)
 
     def _add(self, name, offset):
         key = fold(name)
         if not key:
-            return
+            return None
         entity = self.entities.get(key)
         if entity is None:
             entity = self.entities[key] = Entity(name, offset)
@@ -131,6 +137,7 @@ class EntityIndex:
             entity.name = name
         entity.mentions += 1
         self.positions.append((offset, entity))
+        return entity
 
     def canonical(self, mention, at=None):
         """Return the canonical form of a name mention, or the mention itself when unknown.
@@ -159,6 +166,14 @@ class EntityIndex:
             return best[1].name
         entity = self.entities.get(key)
         return entity.name if entity else " ".join(words)
+
+    def holder_of(self, description):
+        """The one person the article gave an office to, for "the mayor"; None when not exactly one."""
+        words = description.casefold().split()
+        if len(words) != 2 or words[0] not in ("the", "this"):
+            return None
+        names = self.by_title.get(words[1], set())
+        return self.canonical(next(iter(names))) if len(names) == 1 else None
 
     def gender_of(self, name):
         entity = self.entities.get(fold(name))

@@ -94,6 +94,11 @@ CASES = [
     ("a time between speaker and verb, after an agency dateline",
      'WASHINGTON (AP) — Senate Majority Leader Chuck Schumer on Monday said the bill would pass "by Friday."',
      [("by Friday.", "Chuck Schumer")]),
+    ("an office resolves to the one person the article gave it",
+     "Mayor Karen Bass faced reporters.\n\n“We are not going to stop,” the mayor said.",
+     [("We are not going to stop", "Karen Bass")]),
+    ("an office two people held stays a description",
+     "Mayor Ana Ruiz met Mayor Tom Lee.\n\n“We agree,” the mayor said.", [("We agree", "the mayor")]),
     ("a weekday is not a speaker",
      "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.", [("We are done here", None)]),
 ]
