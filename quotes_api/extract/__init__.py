@@ -88,7 +88,7 @@ class _Extraction:
         return sorted(quotes, key=lambda q: (q.start, -q.end))
 
     def _cue_in_prose(self, toks):
-        mention = cue_before(self.masked, toks, direct=False, at_quote=False)
+        mention = cue_before(self.masked, toks, at_quote=False)
         return mention if mention and mention.cue != ":" else None
 
     def _prose_sentence(self, lo, hi, number, indirect):
@@ -119,10 +119,10 @@ class _Extraction:
             if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
                 mention = Mention(transcript.group(1), span.start, ":", 0.85)
         if mention is None:
-            mention = cue_before(self.masked, before, kind == "direct")
+            mention = cue_before(self.masked, before)
         if mention is None and index and before_lo != lo:
             # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
-            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi), kind == "direct")
+            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi))
         if mention is None:
             sentence = self._tokens(lo, hi, lo, hi)
             mention = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
@@ -172,7 +172,7 @@ class _Extraction:
             # The sentence before quoted someone: a bare quote goes on with the same voice.
             return self.last_quote[0], "continued", 0.8
         if previous:
-            mention = cue_before(self.masked, tokens(self.masked, *previous), direct=False, at_quote=False)
+            mention = cue_before(self.masked, tokens(self.masked, *previous), at_quote=False)
             if mention and mention.cue != ":":
                 speaker = self._resolve(mention, number)
                 if speaker:
@@ -181,7 +181,7 @@ class _Extraction:
             prior = self.paragraphs[number - 1]
             if self.masked[prior.end - 1] == ":":
                 last = split_sentences(self.masked, prior.start, prior.end)[-1]
-                mention = cue_before(self.masked, tokens(self.masked, *last), direct=True)
+                mention = cue_before(self.masked, tokens(self.masked, *last))
                 if mention:
                     speaker = self._resolve(mention, number)
                     if speaker:

@@ -105,7 +105,6 @@ PARTICIPLE_CUES = {form for form in CUE_FORMS if form.endswith("ing")}
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": None, "we": "p", "it": "n",
             "he’s": "m", "he's": "m", "she’s": "f", "she's": "f", "he’d": "m", "he'd": "m", "she’d": "f",
             "she'd": "f", "they’re": "p", "they're": "p", "they’ve": "p", "they've": "p"}
-POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "their": "p", "its": "n"}
 
 # Words that may stand between a speaker and the cue verb ("Lacey later said").
 ADVERBS = set("""

@@ -37,7 +37,6 @@ MASK = "§"
 TOKEN = re.compile(r"[@#]?\w+(?:[’'.\-&]\w+)*\.?|[,:;()—–―]|" + MASK + "+")
 _PLATFORMS = {"twitter", "facebook", "instagram", "tiktok", "youtube", "threads", "x"}
 _DASHES = {"—", "–", "―"}
-_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "reporters", "supporters", "viewers", "listeners"}
 
 
 _INITIALS = re.compile(r"(?:\w\.)+")
@@ -78,9 +77,9 @@ def tokens(text, lo, hi):
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
 
 
-def is_cue(token, strong_only=False):
+def is_cue(token):
     """A cue verb: lower-case (a capitalised "States" or "Rules" is a name) and in the lists."""
-    return token.text[0].islower() and token.low in (STRONG_CUES if strong_only else CUE_FORMS)
+    return token.text[0].islower() and token.low in CUE_FORMS
 
 
 def cue_word(toks, k):
@@ -388,7 +387,7 @@ def cue_after(masked, toks):
     return None
 
 
-def cue_before(masked, toks, direct, at_quote=True):
+def cue_before(masked, toks, at_quote=True):
     """Attribution in the words before a quote in its sentence; the last cue wins.
 
     at_quote is false when toks are a whole earlier sentence rather than the words
@@ -416,7 +415,7 @@ def cue_before(masked, toks, direct, at_quote=True):
             continue
         strength = 0.9 if t.low in STRONG_CUES else 0.7
         if t.low in PARTICIPLE_CUES:
-            earlier = cue_before(masked, toks[:k - 1], direct) if k > 1 and toks[k - 1].text == "," else None
+            earlier = cue_before(masked, toks[:k - 1]) if k > 1 and toks[k - 1].text == "," else None
             if earlier:
                 return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))
             # "footage of Trump saying": a name right before the participle is who speaks.

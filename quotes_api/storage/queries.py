@@ -1,6 +1,6 @@
 """Read queries for the API: filters, full-text search, sorting, counts, group summaries."""
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from peewee import JOIN, OperationalError, fn
@@ -24,8 +24,6 @@ class QuoteFilters:
     until: date | None = None
     q: str | None = None
     group: int | None = None
-    min_confidence: float | None = None
-    extra: dict = field(default_factory=dict)
 
 
 QUOTE_SORTS = {"-published", "published", "length", "-length", "relevance", "-confidence"}
@@ -67,8 +65,6 @@ def filtered_quotes(filters):
         query = query.where(Article.published <= filters.until)
     if filters.group is not None:
         query = query.where(Quote.group == filters.group)
-    if filters.min_confidence is not None:
-        query = query.where(Quote.confidence >= filters.min_confidence)
     if filters.q:
         check_search_syntax(filters.q)
         query = (query
