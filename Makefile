@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DATABASE_URL ?= sqlite:///instance/quotes.sqlite3
 
-.PHONY: run test install install-dev migrate seed bench clean
+.PHONY: run test lint install install-dev migrate seed bench clean
 
 # A stamp file per requirement set: pip runs again only when a pin changes.
 $(BIN)/python:
@@ -33,8 +33,13 @@ seed: migrate
 run: seed
 	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
-test: install-dev
+test: lint
 	$(BIN)/python -m pytest
+
+# The quality gate: lint and format are checked, never rewritten, so CI fails on a violation.
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: install-dev
 	$(BIN)/python bench/extract_speed.py

@@ -1,4 +1,5 @@
 """gunicorn settings; the environment (PORT, WEB_CONCURRENCY) overrides the defaults."""
+
 import os
 
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"

@@ -7,6 +7,7 @@ a free loopback port, and sends a bounded number of requests from a thread pool 
 /healthz (a trivial JSON answer: the baseline), /api/v1/quotes?speaker=… and /api/v1/quotes?q=….
 Prints requests per second, p50 and p99 latency, and each endpoint's ratio to the baseline.
 """
+
 import argparse
 import datetime
 import http.client
@@ -44,21 +45,42 @@ def build_database(path, quotes, seed=11):
     speakers = max(10, quotes // 50)
     articles = max(10, quotes // 10)
     with db.atomic():
-        Speaker.insert_many([{"name": f"Speaker Number{n}", "key": f"speaker number{n}"}
-                             for n in range(speakers)]).execute()
+        Speaker.insert_many(
+            [{"name": f"Speaker Number{n}", "key": f"speaker number{n}"} for n in range(speakers)]
+        ).execute()
         start = datetime.date(2020, 1, 1)
-        rows = [{"url": f"https://news.example/{n}", "outlet": f"Outlet {n % 25}", "title": f"Story {n}",
-                 "published": start + datetime.timedelta(days=n % 1500), "text": "x" * 400,
-                 "content_hash": f"{n:064d}"} for n in range(articles)]
+        rows = [
+            {
+                "url": f"https://news.example/{n}",
+                "outlet": f"Outlet {n % 25}",
+                "title": f"Story {n}",
+                "published": start + datetime.timedelta(days=n % 1500),
+                "text": "x" * 400,
+                "content_hash": f"{n:064d}",
+            }
+            for n in range(articles)
+        ]
         for chunk in range(0, len(rows), 500):
-            Article.insert_many(rows[chunk:chunk + 500]).execute()
+            Article.insert_many(rows[chunk : chunk + 500]).execute()
         batch = []
         for n in range(quotes):
             text = " ".join(rng.choices(words, cum_weights=weights, k=rng.randint(6, 30)))
-            batch.append({"article": n % articles + 1, "speaker": rng.randint(1, speakers), "text": text,
-                          "start": n, "end": n + len(text), "kind": "direct", "cue": "said", "confidence": 0.9,
-                          "speaker_mention": None, "context_start": 0, "context_end": 100,
-                          "word_count": len(text.split())})
+            batch.append(
+                {
+                    "article": n % articles + 1,
+                    "speaker": rng.randint(1, speakers),
+                    "text": text,
+                    "start": n,
+                    "end": n + len(text),
+                    "kind": "direct",
+                    "cue": "said",
+                    "confidence": 0.9,
+                    "speaker_mention": None,
+                    "context_start": 0,
+                    "context_end": 100,
+                    "word_count": len(text.split()),
+                }
+            )
             if len(batch) == 500:
                 Quote.insert_many(batch).execute()
                 batch = []
@@ -93,8 +115,11 @@ def load(port, paths, requests, concurrency):
         latencies = list(pool.map(lambda i: fetch(port, paths[i % len(paths)]), range(requests)))
     elapsed = time.perf_counter() - started
     latencies.sort()
-    return {"rps": requests / elapsed, "p50": statistics.median(latencies) * 1000,
-            "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000}
+    return {
+        "rps": requests / elapsed,
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+    }
 
 
 def main():
@@ -110,12 +135,30 @@ def main():
         build_database(path, args.quotes)
         print(f"database: {args.quotes:,} quotes built in {time.perf_counter() - began:.1f} s")
         port = free_port()
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "RATE_LIMIT_ENABLED": "0",
-               "MIGRATIONS_DIR": str(ROOT / "migrations")}
-        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", str(args.workers),
-                                   "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-                                   "--access-logfile", "/dev/null", "wsgi:app"],
-                                  cwd=ROOT, env=env)
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{path}",
+            "RATE_LIMIT_ENABLED": "0",
+            "MIGRATIONS_DIR": str(ROOT / "migrations"),
+        }
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                str(args.workers),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "--access-logfile",
+                "/dev/null",
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
         try:
             for _ in range(100):
                 try:
@@ -124,25 +167,32 @@ def main():
                 except OSError:
                     time.sleep(0.1)
             rng = random.Random(3)
-            speaker_paths = [f"/api/v1/quotes?speaker=Speaker%20Number{rng.randrange(args.quotes // 50)}"
-                             for _ in range(50)]
+            speaker_paths = [
+                f"/api/v1/quotes?speaker=Speaker%20Number{rng.randrange(args.quotes // 50)}" for _ in range(50)
+            ]
             # Search terms of middling frequency (ranks 50-500), two per query, as a reader would type.
             words, _ = vocabulary(random.Random(11))
             middling = words[50:500]
-            search_paths = [f"/api/v1/quotes?q={a}%20{b}" for a, b in zip(rng.choices(middling, k=50),
-                                                                        rng.choices(middling, k=50))]
+            search_paths = [
+                f"/api/v1/quotes?q={a}%20{b}"
+                for a, b in zip(rng.choices(middling, k=50), rng.choices(middling, k=50), strict=True)
+            ]
             fetch(port, speaker_paths[0])  # warm up
-            results = {"GET /healthz (baseline)": load(port, ["/healthz"], args.requests, args.concurrency),
-                       "GET /api/v1/quotes?speaker=…": load(port, speaker_paths, args.requests, args.concurrency),
-                       "GET /api/v1/quotes?q=… (FTS5)": load(port, search_paths, args.requests, args.concurrency)}
+            results = {
+                "GET /healthz (baseline)": load(port, ["/healthz"], args.requests, args.concurrency),
+                "GET /api/v1/quotes?speaker=…": load(port, speaker_paths, args.requests, args.concurrency),
+                "GET /api/v1/quotes?q=… (FTS5)": load(port, search_paths, args.requests, args.concurrency),
+            }
         finally:
             server.terminate()
             server.wait(10)
     baseline = results["GET /healthz (baseline)"]["rps"]
     print(f"{args.requests} requests each, {args.concurrency} client threads, gunicorn {args.workers} workers")
     for name, r in results.items():
-        print(f"{name:32s} {r['rps']:8.0f} req/s  p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
-              f"ratio to baseline {r['rps'] / baseline:.2f}")
+        print(
+            f"{name:32s} {r['rps']:8.0f} req/s  p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
+            f"ratio to baseline {r['rps'] / baseline:.2f}"
+        )
 
 
 if __name__ == "__main__":

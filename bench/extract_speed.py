@@ -6,6 +6,7 @@ seeds/, listed repeatedly until the corpus reaches --megabytes. The command unde
 core (the last one); the baseline on the same files is a bare regex that finds “…” pairs and prints them as JSON.
 Memory is the peak RSS at 1x, 2x and 4x the corpus: flat means articles are streamed.
 """
+
 import argparse
 import json
 import os
@@ -80,8 +81,10 @@ def main():
 
 def peak_rss(argv):
     """Peak RSS (MiB) of a command, measured from a fresh parent so no other child counts."""
-    code = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,check=True);"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    code = (
+        "import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,check=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
     return int(done.stdout.strip()) / 1024
 

@@ -8,8 +8,10 @@ substitutions, truncation at either end, a short excerpt contained in the full q
 unrelated quotes that share stock phrases ("this is not who we are"). Each size runs in a fresh
 process so its peak RSS is its own. Truth is known, so pairwise precision and recall are printed.
 """
+
 import argparse
 import gc
+import itertools
 import json
 import os
 import random
@@ -25,9 +27,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quotes_api.variants import Grouper, Member, MemoryStore  # noqa: E402
 
-STOCK = ["this is not who we are", "we have to do it", "at the end of the day", "let me be clear",
-         "the american people deserve better", "we are going to win", "i want to thank everyone",
-         "make no mistake about it", "the people of this country", "we will not back down"]
+STOCK = [
+    "this is not who we are",
+    "we have to do it",
+    "at the end of the day",
+    "let me be clear",
+    "the american people deserve better",
+    "we are going to win",
+    "i want to thank everyone",
+    "make no mistake about it",
+    "the people of this country",
+    "we will not back down",
+]
 
 
 def vocabulary(rng, size=30000):
@@ -48,8 +59,11 @@ def corpus(size, seed=7):
     statement = 0
     while produced < size:
         if rng.random() < 0.3:  # an unrelated quote around a stock phrase
-            text = rng.choices(words, cum_weights=weights, k=rng.randint(3, 10)) + rng.choice(STOCK).split() + \
-                rng.choices(words, cum_weights=weights, k=rng.randint(0, 8))
+            text = (
+                rng.choices(words, cum_weights=weights, k=rng.randint(3, 10))
+                + rng.choice(STOCK).split()
+                + rng.choices(words, cum_weights=weights, k=rng.randint(0, 8))
+            )
             yield Member(produced, tuple(text), ("u", produced), None, "2024-01-01"), None
             produced += 1
             continue
@@ -64,10 +78,10 @@ def corpus(size, seed=7):
                     text[rng.randrange(len(text))] = rng.choices(words, cum_weights=weights)[0]
                 cut = rng.random()
                 if cut < 0.3:  # truncated at either end
-                    text = text[rng.randint(0, 3):len(text) - rng.randint(0, 3)]
+                    text = text[rng.randint(0, 3) : len(text) - rng.randint(0, 3)]
                 elif cut < 0.5 and len(text) > 14:  # a short excerpt
                     start = rng.randint(0, len(text) - 9)
-                    text = text[start:start + rng.randint(8, 12)]
+                    text = text[start : start + rng.randint(8, 12)]
             yield Member(produced, tuple(text), ("a", statement, printing), speaker, day), statement
             produced += 1
             if produced >= size:
@@ -76,10 +90,11 @@ def corpus(size, seed=7):
 
 def pairwise(truth, predicted):
     """Precision and recall over pairs put together, from per-member labels."""
+
     def pairs(labels):
         return sum(n * (n - 1) // 2 for n in Counter(label for label in labels if label is not None).values())
 
-    together = Counter((t, p) for t, p in zip(truth, predicted) if t is not None and p is not None)
+    together = Counter((t, p) for t, p in zip(truth, predicted, strict=True) if t is not None and p is not None)
     both = sum(n * (n - 1) // 2 for n in together.values())
     # Only statements of 7+ words are groupable; count truth pairs among those the grouper could see.
     return both / max(1, pairs(predicted)), both / max(1, pairs(truth))
@@ -98,9 +113,18 @@ def run_one(size):
     predicted = [store.group_of(m.id) for m, _ in members]
     precision, recall = pairwise(truth, predicted)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"size": size, "seconds": round(elapsed, 2), "peak_mib": round(peak),
-                      "groups": len(set(filter(None, predicted))), "precision": round(precision, 3),
-                      "recall": round(recall, 3)}))
+    print(
+        json.dumps(
+            {
+                "size": size,
+                "seconds": round(elapsed, 2),
+                "peak_mib": round(peak),
+                "groups": len(set(filter(None, predicted))),
+                "precision": round(precision, 3),
+                "recall": round(recall, 3),
+            }
+        )
+    )
 
 
 def main():
@@ -114,13 +138,20 @@ def main():
     for size in args.sizes:
         # Pinned to the last core: core 0 of these VMs also serves interrupts and runs slower.
         core = str((os.cpu_count() or 1) - 1)
-        done = subprocess.run(["taskset", "-c", core, sys.executable, __file__, "--one", str(size)],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            ["taskset", "-c", core, sys.executable, __file__, "--one", str(size)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         results.append(json.loads(done.stdout))
         r = results[-1]
-        print(f"{r['size']:>9,} quotes: {r['seconds']:8.2f} s  peak {r['peak_mib']:6,} MiB  groups {r['groups']:,}  "
-              f"pairwise P {r['precision']:.3f} R {r['recall']:.3f}", flush=True)
-    for small, large in zip(results, results[1:]):
+        print(
+            f"{r['size']:>9,} quotes: {r['seconds']:8.2f} s  peak {r['peak_mib']:6,} MiB  groups {r['groups']:,}  "
+            f"pairwise P {r['precision']:.3f} R {r['recall']:.3f}",
+            flush=True,
+        )
+    for small, large in itertools.pairwise(results):
         print(f"time x{large['size'] // small['size']} quotes: {large['seconds'] / small['seconds']:.1f}x")
 
 

@@ -3,6 +3,7 @@
 Frozen copies of the models as they were when this migration was written; never
 import the live models here.
 """
+
 import datetime
 
 from peewee import (
@@ -20,7 +21,7 @@ from playhouse.sqlite_ext import FTS5Model, SearchField
 
 
 def _now():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
 
 
 def up(migrator, db):
@@ -100,6 +101,14 @@ def up(migrator, db):
 
 
 def down(migrator, db):
-    for table in ("api_key", "quote_search", "quote_shingle", "quote", "variant_group", "speaker_alias", "speaker",
-                  "article"):
+    for table in (
+        "api_key",
+        "quote_search",
+        "quote_shingle",
+        "quote",
+        "variant_group",
+        "speaker_alias",
+        "speaker",
+        "article",
+    ):
         db.execute_sql(f'DROP TABLE IF EXISTS "{table}"')

@@ -3,6 +3,7 @@
 ``create_app(config=None)`` builds everything: settings from the environment (then
 ``config`` on top), the database, the JSON API and the pages.
 """
+
 from . import config as settings
 
 __version__ = "0.1.0"

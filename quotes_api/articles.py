@@ -1,4 +1,5 @@
 """Reading article files from disk: formats, sidecar metadata, folders, per-file errors."""
+
 import json
 import os
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """The ``quotes-api`` command: serve, db, ingest, extract, export, keys, regroup."""
+
 import csv
 import json
 import os
@@ -28,6 +29,7 @@ def _app():
 
 
 # --- database ------------------------------------------------------------------
+
 
 @main.group()
 def db():
@@ -72,6 +74,7 @@ def _migrated_app():
 
 # --- ingest and extract ------------------------------------------------------------
 
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds articles (seeding).")
@@ -89,8 +92,12 @@ def ingest(paths, if_empty, progress):
         jobs = list(iter_article_paths(paths))
         counts = {"added": 0, "existing": 0, "failed": 0, "skipped": 0, "quotes": 0}
         show = sys.stderr.isatty() if progress is None else progress
-        with click.progressbar(jobs, label="ingesting", file=sys.stderr if show else open(os.devnull, "w"),
-                               item_show_func=lambda job: job and os.path.basename(job[0])) as bar:
+        with click.progressbar(
+            jobs,
+            label="ingesting",
+            file=sys.stderr if show else open(os.devnull, "w"),
+            item_show_func=lambda job: job and os.path.basename(job[0]),
+        ) as bar:
             for path, problem in bar:
                 if problem:
                     counts["skipped" if problem.startswith("skipped") else "failed"] += 1
@@ -105,9 +112,11 @@ def ingest(paths, if_empty, progress):
                 counts["added" if result.created else "existing"] += 1
                 counts["quotes"] += result.quotes
         new_speakers = Speaker.select().count() - speakers_before
-        click.echo(f"articles added: {counts['added']}, already stored: {counts['existing']}, "
-                   f"failed: {counts['failed']}, skipped: {counts['skipped']}; "
-                   f"quotes added: {counts['quotes']}; speakers added: {new_speakers}")
+        click.echo(
+            f"articles added: {counts['added']}, already stored: {counts['existing']}, "
+            f"failed: {counts['failed']}, skipped: {counts['skipped']}; "
+            f"quotes added: {counts['quotes']}; speakers added: {new_speakers}"
+        )
         if counts["failed"]:
             raise SystemExit(1)
 
@@ -115,8 +124,13 @@ def ingest(paths, if_empty, progress):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="text", show_default=True)
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE, show_default=True,
-              help="Leave out quotes the extractor is less sure of (scare quotes, titles).")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_MIN_CONFIDENCE,
+    show_default=True,
+    help="Leave out quotes the extractor is less sure of (scare quotes, titles).",
+)
 @click.option("--indirect", is_flag=True, help="Include reported (indirect) speech.")
 @click.option("--no-groups", is_flag=True, help="Do not group variant wordings across the files.")
 def extract(paths, fmt, min_confidence, indirect, no_groups):
@@ -153,7 +167,7 @@ def extract(paths, fmt, min_confidence, indirect, no_groups):
                 held.append((path, source, quote))
     if held:
         groups = assign_groups([(source, quote) for path, source, quote in held])
-        for (path, source, quote), group in zip(held, groups):
+        for (path, source, quote), group in zip(held, groups, strict=True):
             sys.stdout.write(line(path, source, quote, group) + "\n")
     if failed:
         raise SystemExit(1)
@@ -170,8 +184,23 @@ def regroup():
 
 # --- export ----------------------------------------------------------------------
 
-EXPORT_FIELDS = ["id", "text", "kind", "speaker", "speaker_id", "cue", "confidence", "start", "end",
-                 "article_id", "url", "outlet", "title", "published", "group"]
+EXPORT_FIELDS = [
+    "id",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_id",
+    "cue",
+    "confidence",
+    "start",
+    "end",
+    "article_id",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "group",
+]
 
 
 @main.command()
@@ -187,13 +216,23 @@ def export(fmt, output):
         if writer:
             writer.writeheader()
         for quote in query.iterator():
-            row = {"id": quote.id, "text": quote.text, "kind": quote.kind,
-                   "speaker": quote.speaker.name if quote.speaker_id else None, "speaker_id": quote.speaker_id,
-                   "cue": quote.cue, "confidence": quote.confidence, "start": quote.start, "end": quote.end,
-                   "article_id": quote.article_id, "url": quote.article.url, "outlet": quote.article.outlet,
-                   "title": quote.article.title,
-                   "published": quote.article.published.isoformat() if quote.article.published else None,
-                   "group": quote.group_id}
+            row = {
+                "id": quote.id,
+                "text": quote.text,
+                "kind": quote.kind,
+                "speaker": quote.speaker.name if quote.speaker_id else None,
+                "speaker_id": quote.speaker_id,
+                "cue": quote.cue,
+                "confidence": quote.confidence,
+                "start": quote.start,
+                "end": quote.end,
+                "article_id": quote.article_id,
+                "url": quote.article.url,
+                "outlet": quote.article.outlet,
+                "title": quote.article.title,
+                "published": quote.article.published.isoformat() if quote.article.published else None,
+                "group": quote.group_id,
+            }
             if writer:
                 writer.writerow(row)
             else:
@@ -201,6 +240,7 @@ def export(fmt, output):
 
 
 # --- keys --------------------------------------------------------------------------
+
 
 @main.group()
 def keys():
@@ -234,6 +274,7 @@ def keys_revoke(prefix_or_name):
 
 # --- serve ---------------------------------------------------------------------------
 
+
 @main.command()
 @click.option("--port", type=int, default=None, help="Port (default: PORT, else 8000).")
 @click.option("--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py).")
@@ -243,7 +284,9 @@ def serve(port, workers):
     argv = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port or app.config['PORT']}"]
     from .config import REPO_ROOT
 
-    config_file = next((p for p in (Path.cwd() / "gunicorn.conf.py", REPO_ROOT / "gunicorn.conf.py") if p.exists()), None)
+    config_file = next(
+        (p for p in (Path.cwd() / "gunicorn.conf.py", REPO_ROOT / "gunicorn.conf.py") if p.exists()), None
+    )
     if config_file:
         argv += ["--config", str(config_file)]
     if workers:

@@ -14,6 +14,7 @@
 | STORE_INDIRECT         | 1                              | store reported (indirect) speech too             |
 | PUBLIC_URL             | (the request's host)           | base of links in embeds and oEmbed answers       |
 """
+
 import os
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def sqlite_path(database_url):
         return ":memory:"
     if not database_url.startswith(prefix):
         raise ValueError(f"DATABASE_URL must be a sqlite:/// url (SQLite is the supported store), not {database_url!r}")
-    path = database_url[len(prefix):]
+    path = database_url[len(prefix) :]
     if not path:
         raise ValueError("DATABASE_URL names no file")
     return path

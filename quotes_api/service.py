@@ -1,4 +1,5 @@
 """Extract-then-store, shared by the command line and the API."""
+
 from flask import current_app, has_app_context
 
 from .extract import extract_quotes

@@ -1,4 +1,5 @@
 """Fixtures: an app on a temporary, migrated database; a client; the seeds stored; an API key."""
+
 import shutil
 from pathlib import Path
 
@@ -15,8 +16,14 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}", "TESTING": True,
-                      "MIGRATIONS_DIR": str(ROOT / "migrations"), "RATE_LIMIT_ENABLED": True})
+    app = create_app(
+        {
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+            "TESTING": True,
+            "MIGRATIONS_DIR": str(ROOT / "migrations"),
+            "RATE_LIMIT_ENABLED": True,
+        }
+    )
     with app.app_context():
         upgrade(database.obj, app.config["MIGRATIONS_DIR"])
         database.close()

@@ -1,4 +1,5 @@
 """The quotes-api command: extract's JSON Lines contract, ingest's summary and per-file errors, keys, export."""
+
 import csv
 import io
 import json
@@ -17,6 +18,7 @@ def run(tmp_path, monkeypatch):
 
     def invoke(*args):
         return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
     return invoke
 
 
@@ -51,7 +53,7 @@ def test_bad_files_are_reported_each_and_good_ones_still_stored(run, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "good.txt").write_text("“We will fix the roads this summer,” Mayor Ana Ruiz said.", encoding="utf-8")
-    (folder / "latin1.txt").write_bytes("\"Caf\xe9,\" she said.".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes('"Caf\xe9," she said.'.encode("latin-1"))
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "broken.json").write_text("{not json", encoding="utf-8")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
@@ -83,6 +85,7 @@ def test_keys_are_printed_once_and_stored_hashed(run):
     assert key.startswith("qk_") and len(key) > 20
     assert "will not be shown again" in result.stderr
     from quotes_api.storage import ApiKey
+
     assert ApiKey.get().key_hash != key and key not in ApiKey.get().key_hash
     assert "revoked 1" in run("keys", "revoke", "newsroom").stdout
 

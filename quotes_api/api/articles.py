@@ -1,5 +1,6 @@
 """/api/v1/articles: source articles; posting one extracts and stores its quotes."""
-from datetime import timezone
+
+from datetime import UTC
 
 import marshmallow as ma
 from flask import current_app
@@ -21,8 +22,9 @@ from .common import (
 )
 from .quotes import API, ArticleRefSchema, QuoteSchema, with_groups
 
-blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles",
-                description="Source articles. Writes need an X-API-Key.")
+blp = Blueprint(
+    "articles", __name__, url_prefix="/api/v1/articles", description="Source articles. Writes need an X-API-Key."
+)
 
 WRITE_SECURITY = [{"ApiKeyAuth": []}]
 
@@ -34,9 +36,10 @@ class ArticleSchema(ArticleRefSchema):
 
 class ArticleDetailSchema(ArticleSchema):
     text = ma.fields.String()
-    created_at = ma.fields.Function(lambda a: a.created_at.replace(tzinfo=timezone.utc).isoformat(),
-                                    metadata={"type": "string", "format": "date-time",
-                                              "description": "When this service stored it (UTC)"})
+    created_at = ma.fields.Function(
+        lambda a: a.created_at.replace(tzinfo=UTC).isoformat(),
+        metadata={"type": "string", "format": "date-time", "description": "When this service stored it (UTC)"},
+    )
 
 
 class ArticleInSchema(ma.Schema):
@@ -148,8 +151,14 @@ class ArticleBatch(MethodView):
             except DocumentError as error:
                 results.append({"index": index, "status": "invalid", "errors": {"text": [str(error)]}})
                 continue
-            results.append({"index": index, "status": "created" if result.created else "existing",
-                            "article_id": result.article.id, "quotes": result.quotes if result.created else None})
+            results.append(
+                {
+                    "index": index,
+                    "status": "created" if result.created else "existing",
+                    "article_id": result.article.id,
+                    "quotes": result.quotes if result.created else None,
+                }
+            )
         counts = {s: sum(r["status"] == s for r in results) for s in ("created", "existing", "invalid")}
         return {**counts, "results": results}
 

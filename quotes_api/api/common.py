@@ -1,4 +1,5 @@
 """What every resource shares: problem+json errors, pagination headers, CORS, API keys, rate limits."""
+
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -46,8 +47,12 @@ class ProblemApi(Api):
 
 def problem_response(error):
     data = getattr(error, "data", None) or {}
-    body = {"type": PROBLEM_TYPE, "title": error.name, "status": error.code,
-            "detail": data.get("message") or error.description}
+    body = {
+        "type": PROBLEM_TYPE,
+        "title": error.name,
+        "status": error.code,
+        "detail": data.get("message") or error.description,
+    }
     errors = data.get("errors") or data.get("messages")
     if errors:
         # webargs nests errors by location ({"query": {"per_page": [...]}}); keep them per field.
@@ -86,6 +91,7 @@ def found(value, kind, identifier):
 
 # --- pagination --------------------------------------------------------------
 
+
 class PaginationArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
@@ -119,6 +125,7 @@ def pagination_headers(page, per_page, total):
 
 # --- CORS --------------------------------------------------------------------
 
+
 def add_cors_headers(response):
     """Reads are open to every origin; writes are not (no CORS header, preflight refused).
 
@@ -140,23 +147,30 @@ def add_cors_headers(response):
 
 # --- API keys ------------------------------------------------------------------
 
+
 def require_key(view):
     """Let the view run only for a valid X-API-Key: 401 without one, 403 for a revoked one."""
+
     @wraps(view)
     def checked(*args, **kwargs):
         status, key = check_key(request.headers.get(API_KEY_HEADER))
         if status is KeyStatus.UNKNOWN:
-            abort(401, message=f"This endpoint needs a valid API key in the {API_KEY_HEADER} header "
-                               "(create one with `quotes-api keys create NAME`).",
-                  headers={"WWW-Authenticate": f'ApiKey header="{API_KEY_HEADER}"'})
+            abort(
+                401,
+                message=f"This endpoint needs a valid API key in the {API_KEY_HEADER} header "
+                "(create one with `quotes-api keys create NAME`).",
+                headers={"WWW-Authenticate": f'ApiKey header="{API_KEY_HEADER}"'},
+            )
         if status is KeyStatus.REVOKED:
             abort(403, message="This API key has been revoked.")
         g.api_key = key
         return view(*args, **kwargs)
+
     return checked
 
 
 # --- rate limits -------------------------------------------------------------
+
 
 def _client_key():
     """Writes are counted per API key, everything else per client address."""
@@ -166,8 +180,7 @@ def _client_key():
 # Counters live in each worker's memory (the `limits` memory storage): with N gunicorn
 # workers a client may get up to N times the limit. Point RATELIMIT_STORAGE_URI at a
 # shared store (e.g. redis://) when that matters.
-limiter = Limiter(key_func=_client_key, headers_enabled=True, storage_uri="memory://",
-                  strategy="fixed-window")
+limiter = Limiter(key_func=_client_key, headers_enabled=True, storage_uri="memory://", strategy="fixed-window")
 
 
 def write_limit():

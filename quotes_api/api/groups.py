@@ -1,4 +1,5 @@
 """/api/v1/groups: the same statement as each outlet worded it."""
+
 from types import SimpleNamespace
 
 import marshmallow as ma
@@ -9,13 +10,20 @@ from ..storage import queries
 from .common import PAGINATION_HEADERS, PaginationArgsSchema, found, pagination_headers
 from .quotes import GroupSummarySchema, VariantSchema
 
-blp = Blueprint("groups", __name__, url_prefix="/api/v1/groups",
-                description="Variant groups: one statement, every wording, which outlet printed it.")
+blp = Blueprint(
+    "groups",
+    __name__,
+    url_prefix="/api/v1/groups",
+    description="Variant groups: one statement, every wording, which outlet printed it.",
+)
 
 
 class GroupQueryArgsSchema(PaginationArgsSchema):
-    sort = ma.fields.String(load_default="-size", validate=ma.validate.OneOf(["-size", "-updated"]),
-                            metadata={"description": "-size: largest first; -updated: newest first"})
+    sort = ma.fields.String(
+        load_default="-size",
+        validate=ma.validate.OneOf(["-size", "-updated"]),
+        metadata={"description": "-size: largest first; -updated: newest first"},
+    )
 
 
 class OutletMembersSchema(ma.Schema):
@@ -25,7 +33,8 @@ class OutletMembersSchema(ma.Schema):
 
 class GroupDetailSchema(GroupSummarySchema):
     canonical_reason = ma.fields.Constant(
-        "longest wording: it contains what shorter printings cut; ties go to the first stored")
+        "longest wording: it contains what shorter printings cut; ties go to the first stored"
+    )
     by_outlet = ma.fields.List(ma.fields.Nested(OutletMembersSchema))
 
 

@@ -1,4 +1,5 @@
 """Root routes: quote pages, embeds, oEmbed, health, and the offline docs' assets."""
+
 import re
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -12,8 +13,13 @@ from flask_smorest import Blueprint, abort
 from ..storage import queries
 from .common import found
 
-blp = Blueprint("pages", __name__, url_prefix="", template_folder="templates",
-                description="Pages and embeds for people and sites: HTML quote pages, oEmbed, health.")
+blp = Blueprint(
+    "pages",
+    __name__,
+    url_prefix="",
+    template_folder="templates",
+    description="Pages and embeds for people and sites: HTML quote pages, oEmbed, health.",
+)
 
 _QUOTE_PAGE = re.compile(r"^/(?:q|embed|api/v1/quotes)/(\d+)/?$")
 EMBED_CACHE_SECONDS = 86400
@@ -30,9 +36,14 @@ def _quote_or_404(quote_id):
 def _render(template, quote, width=550):
     base = _public_base()
     page_url = f"{base}/q/{quote.id}"
-    return render_template(template, quote=quote, width=width, page_url=page_url,
-                           api_url=f"{base}/api/v1/quotes/{quote.id}",
-                           oembed_url=f"{base}{url_for('pages.OEmbed')}?url={page_url}&format=json")
+    return render_template(
+        template,
+        quote=quote,
+        width=width,
+        page_url=page_url,
+        api_url=f"{base}/api/v1/quotes/{quote.id}",
+        oembed_url=f"{base}{url_for('pages.OEmbed')}?url={page_url}&format=json",
+    )
 
 
 @blp.route("/q/<id:quote_id>")
@@ -46,16 +57,22 @@ def quote_page(quote_id):
 @blp.doc(responses={200: {"description": "An embeddable HTML snippet", "content": {"text/html": {}}}})
 def embed(quote_id):
     """The embeddable snippet: a self-contained blockquote that reads without script"""
-    return (_render("embed.html", _quote_or_404(quote_id)), 200,
-            {"Content-Type": "text/html; charset=utf-8", "Cache-Control": f"public, max-age={EMBED_CACHE_SECONDS}"})
+    return (
+        _render("embed.html", _quote_or_404(quote_id)),
+        200,
+        {"Content-Type": "text/html; charset=utf-8", "Cache-Control": f"public, max-age={EMBED_CACHE_SECONDS}"},
+    )
 
 
 class OEmbedArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    url = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=2000),
-                           metadata={"description": "A quote page url: /q/ID, /embed/ID or /api/v1/quotes/ID"})
+    url = ma.fields.String(
+        required=True,
+        validate=ma.validate.Length(min=1, max=2000),
+        metadata={"description": "A quote page url: /q/ID, /embed/ID or /api/v1/quotes/ID"},
+    )
     format = ma.fields.String(load_default="json", validate=ma.validate.OneOf(["json", "xml"]))
     maxwidth = ma.fields.Integer(validate=ma.validate.Range(min=100, max=4000))
     maxheight = ma.fields.Integer(validate=ma.validate.Range(min=50, max=4000))
@@ -100,11 +117,19 @@ class OEmbed(MethodView):
         height = 120 + 22 * (len(quote.text) // max(20, width // 9))
         if maxheight:
             height = min(height, maxheight)
-        answer = OEmbedSchema().dump({
-            "html": _render("_blockquote.html", quote, width).strip(), "width": width, "height": height,
-            "title": quote.text[:200], "author_name": quote.speaker.name if quote.speaker else None,
-            "author_url": (f"{_public_base()}/api/v1/speakers/{quote.speaker.id}" if quote.speaker else None),
-            "provider_name": "Quotes API", "provider_url": _public_base(), "cache_age": EMBED_CACHE_SECONDS})
+        answer = OEmbedSchema().dump(
+            {
+                "html": _render("_blockquote.html", quote, width).strip(),
+                "width": width,
+                "height": height,
+                "title": quote.text[:200],
+                "author_name": quote.speaker.name if quote.speaker else None,
+                "author_url": (f"{_public_base()}/api/v1/speakers/{quote.speaker.id}" if quote.speaker else None),
+                "provider_name": "Quotes API",
+                "provider_url": _public_base(),
+                "cache_age": EMBED_CACHE_SECONDS,
+            }
+        )
         return _as_xml(answer) if format == "xml" else answer
 
 

@@ -1,4 +1,5 @@
 """/api/v1/quotes: list, search, random, one quote, its variants."""
+
 import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -16,8 +17,12 @@ from .common import (
     search_limit,
 )
 
-blp = Blueprint("quotes", __name__, url_prefix="/api/v1/quotes",
-                description="Quotations with their speaker, source article, offsets and variant group.")
+blp = Blueprint(
+    "quotes",
+    __name__,
+    url_prefix="/api/v1/quotes",
+    description="Quotations with their speaker, source article, offsets and variant group.",
+)
 
 API = "/api/v1"
 
@@ -57,28 +62,42 @@ class QuoteSchema(ma.Schema):
     confidence = ma.fields.Float()
     start = ma.fields.Integer(metadata={"description": "Character offset of the text in the article"})
     end = ma.fields.Integer()
-    context = ma.fields.Function(lambda q: q.article.text[q.context_start:q.context_end],
-                                 metadata={"description": "The sentence or paragraph around the quote"})
+    context = ma.fields.Function(
+        lambda q: q.article.text[q.context_start : q.context_end],
+        metadata={"description": "The sentence or paragraph around the quote"},
+    )
     article = ma.fields.Nested(ArticleRefSchema)
-    group = ma.fields.Function(lambda q: GroupSummarySchema().dump(q.group_summary) if q.group_summary else None,
-                               metadata={"description": "Variant group summary, or null"})
-    links = ma.fields.Function(lambda q: {"self": f"{API}/quotes/{q.id}", "variants": f"{API}/quotes/{q.id}/variants",
-                                          "html": f"/q/{q.id}", "embed": f"/embed/{q.id}"})
+    group = ma.fields.Function(
+        lambda q: GroupSummarySchema().dump(q.group_summary) if q.group_summary else None,
+        metadata={"description": "Variant group summary, or null"},
+    )
+    links = ma.fields.Function(
+        lambda q: {
+            "self": f"{API}/quotes/{q.id}",
+            "variants": f"{API}/quotes/{q.id}/variants",
+            "html": f"/q/{q.id}",
+            "embed": f"/embed/{q.id}",
+        }
+    )
 
 
 class QuoteFilterArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    speaker = ma.fields.String(validate=ma.validate.Length(min=1, max=200),
-                               metadata={"description": "Speaker id or name (accent- and case-insensitive)"})
+    speaker = ma.fields.String(
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={"description": "Speaker id or name (accent- and case-insensitive)"},
+    )
     article = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
     outlet = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
     kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
     since = ma.fields.Date(metadata={"description": "Articles published on or after (YYYY-MM-DD)"})
     until = ma.fields.Date()
-    q = ma.fields.String(validate=ma.validate.Length(min=1, max=500),
-                         metadata={"description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*'})
+    q = ma.fields.String(
+        validate=ma.validate.Length(min=1, max=500),
+        metadata={"description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*'},
+    )
     group = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
 
     @ma.validates_schema
@@ -97,8 +116,9 @@ class QuoteQueryArgsSchema(QuoteFilterArgsSchema, PaginationArgsSchema):
 
 
 def filters_from(args):
-    return queries.QuoteFilters(**{k: args.get(k) for k in ("speaker", "article", "outlet", "kind", "since",
-                                                           "until", "q", "group")})
+    return queries.QuoteFilters(
+        **{k: args.get(k) for k in ("speaker", "article", "outlet", "kind", "since", "until", "q", "group")}
+    )
 
 
 def with_groups(quotes):
@@ -114,8 +134,11 @@ def run_search(action):
     try:
         return action()
     except queries.SearchSyntaxError as error:
-        abort(400, message=f"The search query (q) is not valid: {error}.",
-              errors={"query": {"q": [f"invalid full-text query: {error}"]}})
+        abort(
+            400,
+            message=f"The search query (q) is not valid: {error}.",
+            errors={"query": {"q": [f"invalid full-text query: {error}"]}},
+        )
 
 
 @blp.route("")
@@ -173,15 +196,19 @@ class DiffEditSchema(ma.Schema):
 
 class VariantSchema(QuoteSchema):
     is_canonical = ma.fields.Function(lambda q: q.is_canonical)
-    diff = ma.fields.List(ma.fields.Nested(DiffEditSchema), allow_none=True,
-                          metadata={"description": "Word edits from the canonical wording to this one"})
+    diff = ma.fields.List(
+        ma.fields.Nested(DiffEditSchema),
+        allow_none=True,
+        metadata={"description": "Word edits from the canonical wording to this one"},
+    )
 
 
 class VariantsSchema(ma.Schema):
     quote_id = ma.fields.Integer()
     group = ma.fields.Nested(GroupSummarySchema, allow_none=True)
-    canonical_text = ma.fields.String(allow_none=True, metadata={
-        "description": "The group's longest wording: it contains what shorter printings cut"})
+    canonical_text = ma.fields.String(
+        allow_none=True, metadata={"description": "The group's longest wording: it contains what shorter printings cut"}
+    )
     variants = ma.fields.List(ma.fields.Nested(VariantSchema))
 
 
@@ -200,5 +227,4 @@ class QuoteVariants(MethodView):
             member.group_summary = summary
             member.is_canonical = member.id == summary.canonical_quote_id
             member.diff = diffs[member.id]
-        return {"quote_id": quote_id, "group": summary, "canonical_text": summary.canonical_text,
-                "variants": others}
+        return {"quote_id": quote_id, "group": summary, "canonical_text": summary.canonical_text, "variants": others}

@@ -1,4 +1,5 @@
 """/api/v1/speakers: people and organisations quoted, one record each."""
+
 import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -7,8 +8,12 @@ from ..storage import queries
 from .common import PAGINATION_HEADERS, PaginationArgsSchema, found, pagination_headers
 from .quotes import API, QuoteSchema, with_groups
 
-blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
-                description="Speakers as entities: canonical name, aliases, quote counts.")
+blp = Blueprint(
+    "speakers",
+    __name__,
+    url_prefix="/api/v1/speakers",
+    description="Speakers as entities: canonical name, aliases, quote counts.",
+)
 
 
 class SpeakerSchema(ma.Schema):
@@ -24,14 +29,17 @@ class SpeakerDetailSchema(SpeakerSchema):
 
 
 class SpeakerQueryArgsSchema(PaginationArgsSchema):
-    q = ma.fields.String(validate=ma.validate.Length(min=1, max=200),
-                         metadata={"description": "Name prefix, any word of the name (accent-insensitive)"})
+    q = ma.fields.String(
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={"description": "Name prefix, any word of the name (accent-insensitive)"},
+    )
     sort = ma.fields.String(load_default="-quotes", validate=ma.validate.OneOf(["-quotes", "name"]))
 
 
 class SpeakerQuotesArgsSchema(PaginationArgsSchema):
-    sort = ma.fields.String(load_default="-published", validate=ma.validate.OneOf(["-published", "published",
-                                                                                   "length", "-length"]))
+    sort = ma.fields.String(
+        load_default="-published", validate=ma.validate.OneOf(["-published", "published", "length", "-length"])
+    )
 
 
 @blp.route("")

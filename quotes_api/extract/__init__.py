@@ -5,6 +5,7 @@ Pure: imports neither flask nor peewee, touches no files.
 >>> [(q.text, q.speaker) for q in extract_quotes('“We won,” Jane Roe said.')]
 [('We won', 'Jane Roe')]
 """
+
 import re
 from bisect import bisect_left
 
@@ -29,8 +30,7 @@ from .speakers import (
     tokens,
 )
 
-__all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes",
-           "parse_document"]
+__all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError", "extract_quotes", "parse_document"]
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 _ENDS_SENTENCE = ".!?…"
@@ -65,14 +65,26 @@ class _Extraction:
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
 
     def run(self, min_confidence, indirect):
-        quotes = [Quote(self.text[p.start:p.end], p.start, p.end, "social", self.names.canonical(p.author, p.start),
-                        "—", 0.95, p.author, (p.start, p.end)) for p in self.posts]
+        quotes = [
+            Quote(
+                self.text[p.start : p.end],
+                p.start,
+                p.end,
+                "social",
+                self.names.canonical(p.author, p.start),
+                "—",
+                0.95,
+                p.author,
+                (p.start, p.end),
+            )
+            for p in self.posts
+        ]
         opens = [s.open for s in self.spans]  # in text order
         posted = {post.start for post in self.posts}
         for number, paragraph in enumerate(self.paragraphs):
             previous = None  # the sentence before, as (start, end)
             for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
-                inside = self.spans[bisect_left(opens, lo):bisect_left(opens, hi)]
+                inside = self.spans[bisect_left(opens, lo) : bisect_left(opens, hi)]
                 attributed_in_sentence = None
                 for index, span in enumerate(inside):
                     quote = self._attribute(span, inside, index, lo, hi, number, previous, attributed_in_sentence)
@@ -107,7 +119,7 @@ class _Extraction:
         after_hi = inside[index + 1].open if index + 1 < len(inside) else hi
         before = self._tokens(before_lo, span.open, lo, hi)
         after = self._tokens(span.close, after_hi, lo, hi)
-        content = self.text[span.start:span.end]
+        content = self.text[span.start : span.end]
         leads_sentence = not [t for t in before if t.is_word] or (before and before[-1].text in (":", ","))
         kind = "direct" if span.paragraphs > 1 or (leads_sentence and not content[:1].islower()) else "partial"
         mention = cue_after(self.masked, after)
@@ -146,8 +158,9 @@ class _Extraction:
             confidence = min(confidence, 0.3)
         elif speaker:
             self.last_speaker = (speaker, number)
-        return Quote(content, span.start, span.end, kind, speaker, cue, confidence,
-                     mention.text if mention else None, (lo, hi))
+        return Quote(
+            content, span.start, span.end, kind, speaker, cue, confidence, mention.text if mention else None, (lo, hi)
+        )
 
     def _tokens(self, start, end, lo, hi):
         """Tokens of masked[start:end], cut from the sentence [lo, hi) tokenised once."""
@@ -241,8 +254,19 @@ class _Extraction:
         found = []
         for item in reported_speech(self.masked, lo, hi):
             speaker = self._resolve(item.mention, number)
-            found.append(Quote(self.text[item.start:item.end], item.start, item.end, "indirect", speaker,
-                               item.mention.cue, item.confidence if speaker else 0.3, item.mention.text, (lo, hi)))
+            found.append(
+                Quote(
+                    self.text[item.start : item.end],
+                    item.start,
+                    item.end,
+                    "indirect",
+                    speaker,
+                    item.mention.cue,
+                    item.confidence if speaker else 0.3,
+                    item.mention.text,
+                    (lo, hi),
+                )
+            )
         return found
 
 

@@ -2,6 +2,7 @@
 
 Pure: bytes or str in, Article out. Reading files is the caller's job.
 """
+
 import html
 import json
 import re
@@ -18,12 +19,26 @@ class DocumentError(ValueError):
 
 # Outlets whose name is not their domain; any other domain is shown as itself.
 KNOWN_OUTLETS = {
-    "dailywire.com": "The Daily Wire", "latimes.com": "Los Angeles Times", "nytimes.com": "The New York Times",
-    "washingtonpost.com": "The Washington Post", "usatoday.com": "USA Today", "politico.com": "Politico",
-    "breitbart.com": "Breitbart", "huffpost.com": "HuffPost", "huffingtonpost.com": "HuffPost",
-    "westernjournal.com": "Western Journal", "apnews.com": "Associated Press", "reuters.com": "Reuters",
-    "ktla.com": "KTLA", "laist.com": "LAist", "cnn.com": "CNN", "foxnews.com": "Fox News",
-    "nbcnews.com": "NBC News", "bbc.co.uk": "BBC", "bbc.com": "BBC", "theguardian.com": "The Guardian",
+    "dailywire.com": "The Daily Wire",
+    "latimes.com": "Los Angeles Times",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "usatoday.com": "USA Today",
+    "politico.com": "Politico",
+    "breitbart.com": "Breitbart",
+    "huffpost.com": "HuffPost",
+    "huffingtonpost.com": "HuffPost",
+    "westernjournal.com": "Western Journal",
+    "apnews.com": "Associated Press",
+    "reuters.com": "Reuters",
+    "ktla.com": "KTLA",
+    "laist.com": "LAist",
+    "cnn.com": "CNN",
+    "foxnews.com": "Fox News",
+    "nbcnews.com": "NBC News",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "theguardian.com": "The Guardian",
 }
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -83,7 +98,7 @@ def article_from_text(raw, **meta):
     if header:
         meta["published"] = meta["published"] or header["date"]
         meta["url"] = meta["url"] or header["url"]
-        text = text[header.end():]
+        text = text[header.end() :]
     return _build(text, **meta)
 
 
@@ -128,8 +143,13 @@ def _build(text, url=None, outlet=None, title=None, published=None):
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
         # Pages link to the source: a javascript: or data: address would run in readers' browsers.
         raise DocumentError(f"url must be an http(s) address, not {url[:80]!r}")
-    return Article(text=text, url=url or None, outlet=outlet or outlet_from_url(url),
-                   title=title or None, published=normalise_date(published))
+    return Article(
+        text=text,
+        url=url or None,
+        outlet=outlet or outlet_from_url(url),
+        title=title or None,
+        published=normalise_date(published),
+    )
 
 
 class _BodyReader(HTMLParser):
@@ -160,8 +180,13 @@ class _BodyReader(HTMLParser):
         elif tag == "meta":
             key = (attrs.get("property") or attrs.get("name") or "").lower()
             value = attrs.get("content")
-            wanted = {"og:url": "url", "og:title": "title", "article:published_time": "published",
-                      "date": "published", "pubdate": "published"}
+            wanted = {
+                "og:url": "url",
+                "og:title": "title",
+                "article:published_time": "published",
+                "date": "published",
+                "pubdate": "published",
+            }
             if key in wanted and value and wanted[key] not in self.meta:
                 self.meta[wanted[key]] = value
         elif tag == "link" and (attrs.get("rel") or "").lower() == "canonical" and attrs.get("href"):

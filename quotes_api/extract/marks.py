@@ -7,6 +7,7 @@ scanner decides each mark from its neighbours (left- or right-flanking, like
 Markdown's emphasis rules) and keeps every decision inside one paragraph, so a
 stray mark can never swallow the rest of the article.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -92,10 +93,17 @@ def _scan_paragraph(text, lo, hi, carried_open):
         if c in DOUBLE_OPENERS or c in DOUBLE_CLOSERS or c == STRAIGHT_DOUBLE:
             if double_open is None:
                 spaced = c != "«" and (i + 1 >= hi or text[i + 1].isspace())  # a lone mark opens nothing
-                opens = (c in DOUBLE_OPENERS and not spaced and not (c == "“" and right and not left)) or \
-                        (c in DOUBLE_CLOSERS and left and not right) or (c == STRAIGHT_DOUBLE and left)
-                if opens and c == STRAIGHT_DOUBLE and STRAIGHT_DOUBLE not in text[i + 1:hi] \
-                        and any(m in text[i + 1:hi] for m in "“”"):
+                opens = (
+                    (c in DOUBLE_OPENERS and not spaced and not (c == "“" and right and not left))
+                    or (c in DOUBLE_CLOSERS and left and not right)
+                    or (c == STRAIGHT_DOUBLE and left)
+                )
+                if (
+                    opens
+                    and c == STRAIGHT_DOUBLE
+                    and STRAIGHT_DOUBLE not in text[i + 1 : hi]
+                    and any(m in text[i + 1 : hi] for m in "“”")
+                ):
                     opens = False  # an excerpt marker over a paragraph that quotes with curly marks
                 if opens:
                     double_open, single_open = i, None
@@ -145,8 +153,11 @@ def _span(text, open_at, close_at, closed, paragraphs=1):
 
 def _opens_with_mark(text, paragraph):
     c = text[paragraph.start]
-    return c in DOUBLE_OPENERS or c == STRAIGHT_DOUBLE or (c in DOUBLE_CLOSERS and paragraph.end > paragraph.start + 1
-                                                             and not text[paragraph.start + 1].isspace())
+    return (
+        c in DOUBLE_OPENERS
+        or c == STRAIGHT_DOUBLE
+        or (c in DOUBLE_CLOSERS and paragraph.end > paragraph.start + 1 and not text[paragraph.start + 1].isspace())
+    )
 
 
 def scan_quotes(text, paragraphs=None):

@@ -1,4 +1,5 @@
 """The extractor's inputs and outputs: plain, immutable dataclasses."""
+
 from dataclasses import dataclass, field
 
 KINDS = ("direct", "partial", "social", "indirect")
@@ -30,6 +31,13 @@ class Quote:
     context: tuple[int, int] = field(default=(0, 0))  # the sentence or paragraph around it
 
     def as_dict(self):
-        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
-                "speaker": self.speaker, "cue": self.cue, "confidence": round(self.confidence, 2),
-                "speaker_mention": self.speaker_mention}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "confidence": round(self.confidence, 2),
+            "speaker_mention": self.speaker_mention,
+        }

@@ -5,6 +5,7 @@ words. A short mention maps to the fullest name that ends with it (the
 surname convention of news writing), preferring the person the article
 introduced first; accents and case never distinguish two people.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ def sentence_part(words):
     for i, word in enumerate(words[:-1]):
         stem = word[:-1]
         if word.endswith(".") and len(stem) > 2 and "." not in stem and stem.casefold() not in TITLES:
-            return words[:i + 1]
+            return words[: i + 1]
     return words
 
 
@@ -61,7 +62,7 @@ def strip_titles(words):
     for i, word in enumerate(words[:-1]):
         if word.casefold() in TITLES or word.casefold().rstrip(".") in TITLES:
             last_title = i
-    rest = words[last_title + 1:]
+    rest = words[last_title + 1 :]
     if last_title >= 0 and _looks_like_person(rest) and (len(rest) >= 2 or words[last_title].casefold() in HONORIFICS):
         words = rest
     if words and all(w.casefold() in TITLES or w.casefold().rstrip(".") in TITLES for w in words):
@@ -113,7 +114,7 @@ class EntityIndex:
             start = match.start() + match.group().find(words[0])
             entity = self._add(" ".join(words), start)
             # The offices it was named with ("Mayor Karen Bass"): "the mayor" may refer back to it.
-            for word in run[:len(run) - len(words)]:
+            for word in run[: len(run) - len(words)]:
                 title = word.casefold().rstrip(".")
                 if title in TITLES and entity is not None:
                     self.by_title.setdefault(title, set()).add(entity.name)
@@ -152,7 +153,7 @@ class EntityIndex:
         tokens = key.split()
         best = None
         for full, entity in self.by_last_word.get(tokens[-1], ()):
-            if len(full) <= len(tokens) or full[-len(tokens):] != tokens:
+            if len(full) <= len(tokens) or full[-len(tokens) :] != tokens:
                 continue
             if len(full) - len(tokens) > 3:
                 continue
@@ -207,8 +208,13 @@ class EntityIndex:
         """A person's name has two to four words, no handle, and is no news organisation."""
         entity = self.entities.get(fold(name))
         words = name.split()
-        return (entity is not None and not entity.is_outlet and 2 <= len(words) <= 4
-                and not name.startswith(("@", "#")) and all(w[:1].isupper() for w in words))
+        return (
+            entity is not None
+            and not entity.is_outlet
+            and 2 <= len(words) <= 4
+            and not name.startswith(("@", "#"))
+            and all(w[:1].isupper() for w in words)
+        )
 
     def latest_outlet(self, offset):
         """The most recent news organisation named before offset ("the paper" refers to it)."""
@@ -221,6 +227,7 @@ class EntityIndex:
 def _has_more_accents(candidate, current):
     def count(s):
         return sum(1 for c in unicodedata.normalize("NFKD", s) if unicodedata.combining(c))
+
     return count(candidate) > count(current)
 
 

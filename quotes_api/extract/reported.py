@@ -3,6 +3,7 @@
 Only sentences with no quotation are read here; the content is the reported
 clause, without the cue and without the sentence's final stop.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -12,14 +13,18 @@ from .speakers import MASK, Mention, np_after, np_before, phrase, tokens
 # Verbs whose complement is what was said or claimed. The say family takes a bare clause
 # ("Lacey said her advisors concluded …"); the others report speech only with "that"
 # ("admitted that …"), since "conceded the race" or "announced his candidacy" is no clause.
-_SAY_VERBS = set("""
+_SAY_VERBS = set(
+    """
     say tell add argue claim insist warn note predict report suggest explain contend assert
     allege write tweet estimate think
-""".split())
-_THAT_VERBS = set("""
+""".split()
+)
+_THAT_VERBS = set(
+    """
     admit acknowledge announce confirm deny concede promise vow pledge reveal testify recall
     stress emphasize emphasise agree complain caution conclude declare post
-""".split())
+""".split()
+)
 _CLAUSE_VERBS = _SAY_VERBS | _THAT_VERBS
 _MIN_WORDS = 4
 

@@ -3,6 +3,7 @@
 Everything language-specific lives here so that the rules in the other modules
 read as rules, and a newcomer adding a cue verb or a title changes one list.
 """
+
 import re
 
 # Upper-case letters, Latin-1 and Latin Extended-A included ("Ángel", "Łukasz").
@@ -43,11 +44,64 @@ _IRREGULAR_CUES = {
     "question": ["questioned"],
 }
 # Cues that take their speaker from the clause but never open a quote alone.
-_WEAK = {"think", "hold", "put", "read", "dub", "label", "nickname", "term", "title",
-         "accuse", "attack", "rate", "liken", "admire", "condemn", "brand", "exhort",
-         "laud", "hail", "scold", "cite", "denounce", "reject", "deride", "lambaste", "applaud", "welcome", "defend",
-         "challenge", "pan", "portray", "depict", "cast", "paint", "frame", "compare", "speak", "type", "sing", "chant", "preach", "criticize", "criticise", "mock", "praise", "slam", "blast", "characterize",
-         "characterise", "describe", "call", "question", "blame", "dismiss", "decry", "tout"}
+_WEAK = {
+    "think",
+    "hold",
+    "put",
+    "read",
+    "dub",
+    "label",
+    "nickname",
+    "term",
+    "title",
+    "accuse",
+    "attack",
+    "rate",
+    "liken",
+    "admire",
+    "condemn",
+    "brand",
+    "exhort",
+    "laud",
+    "hail",
+    "scold",
+    "cite",
+    "denounce",
+    "reject",
+    "deride",
+    "lambaste",
+    "applaud",
+    "welcome",
+    "defend",
+    "challenge",
+    "pan",
+    "portray",
+    "depict",
+    "cast",
+    "paint",
+    "frame",
+    "compare",
+    "speak",
+    "type",
+    "sing",
+    "chant",
+    "preach",
+    "criticize",
+    "criticise",
+    "mock",
+    "praise",
+    "slam",
+    "blast",
+    "characterize",
+    "characterise",
+    "describe",
+    "call",
+    "question",
+    "blame",
+    "dismiss",
+    "decry",
+    "tout",
+}
 
 
 _DOUBLED_FINAL_CONSONANT = {"admit", "quip", "snap", "chat"}
@@ -74,10 +128,12 @@ def _inflect(verb):
 
 # Verbs whose base form is far more often a noun ("a lunch counter", "the report"): only their
 # inflected forms ("countered", "reports", "tweeting") are cues.
-_NOUN_LIKE = set("""
+_NOUN_LIKE = set(
+    """
     counter close post tweet email text blog comment rule message answer type state report note
     protest quip joke question object sigh laugh echo plead reply mention
-""".split())
+""".split()
+)
 
 CUE_FORMS = {}  # inflected form -> lemma
 for _verb in _REGULAR_CUES.split():
@@ -88,11 +144,30 @@ for _verb, _forms in _IRREGULAR_CUES.items():
     for _form in _forms:
         CUE_FORMS[_form] = _verb
 # Two-word cues: the verb counts only with its particle ("pointed out", "went on", "shot back").
-PHRASAL_CUES = {"pointed": {"out"}, "points": {"out"}, "went": {"on", "after"}, "goes": {"on", "after"},
-                "gone": {"after"}, "going": {"after"}, "shot": {"back"}, "shoots": {"back"}, "fired": {"back"},
-                "fires": {"back"}, "chimed": {"in"}, "chimes": {"in"}, "weighed": {"in"}, "spoke": {"out"},
-                "speaks": {"out"}, "summed": {"up"}, "piped": {"up"}, "lashed": {"out"}, "hit": {"back"},
-                "hits": {"back"}, "took": {"aim"}, "takes": {"aim"}}
+PHRASAL_CUES = {
+    "pointed": {"out"},
+    "points": {"out"},
+    "went": {"on", "after"},
+    "goes": {"on", "after"},
+    "gone": {"after"},
+    "going": {"after"},
+    "shot": {"back"},
+    "shoots": {"back"},
+    "fired": {"back"},
+    "fires": {"back"},
+    "chimed": {"in"},
+    "chimes": {"in"},
+    "weighed": {"in"},
+    "spoke": {"out"},
+    "speaks": {"out"},
+    "summed": {"up"},
+    "piped": {"up"},
+    "lashed": {"out"},
+    "hit": {"back"},
+    "hits": {"back"},
+    "took": {"aim"},
+    "takes": {"aim"},
+}
 
 # Any cue form or "according": a cheap test that lets sentences without one skip tokenising.
 CUE_WORDS = frozenset(CUE_FORMS) | frozenset(PHRASAL_CUES) | {"according"}
@@ -102,12 +177,30 @@ PARTICIPLE_CUES = {form for form in CUE_FORMS if form.endswith("ing")}
 
 # --- speakers --------------------------------------------------------------
 
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": None, "we": "p", "it": "n",
-            "he’s": "m", "he's": "m", "she’s": "f", "she's": "f", "he’d": "m", "he'd": "m", "she’d": "f",
-            "she'd": "f", "they’re": "p", "they're": "p", "they’ve": "p", "they've": "p"}
+PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "p",
+    "i": None,
+    "we": "p",
+    "it": "n",
+    "he’s": "m",
+    "he's": "m",
+    "she’s": "f",
+    "she's": "f",
+    "he’d": "m",
+    "he'd": "m",
+    "she’d": "f",
+    "she'd": "f",
+    "they’re": "p",
+    "they're": "p",
+    "they’ve": "p",
+    "they've": "p",
+}
 
 # Words that may stand between a speaker and the cue verb ("Lacey later said").
-ADVERBS = set("""
+ADVERBS = set(
+    """
     also later then previously recently once again further simply just often frequently
     flatly repeatedly publicly privately reportedly has had have will would could should
     may might did does do is was were are been being not never even quickly quietly
@@ -116,10 +209,12 @@ ADVERBS = set("""
     themselves itself sometimes rightly wrongly falsely correctly accurately famously
     memorably infamously openly bluntly candidly proudly defiantly calmly sharply
     immediately first then-
-""".split())
+""".split()
+)
 
 # Capitalised words that are not names when they begin a run.
-CAPITALISED_FUNCTION_WORDS = set("""
+CAPITALISED_FUNCTION_WORDS = set(
+    """
     The A An And But Or Nor So Yet For If When While As After Before Since Until
     Because Although Though In On At By From With Without Of To Into Over Under
     About Against Between Among Through During Despite This That These Those There
@@ -129,20 +224,26 @@ CAPITALISED_FUNCTION_WORDS = set("""
     Instead Indeed Later Earlier Today Tonight Yesterday Tomorrow Last Next Every
     Each Some Many Most Several Both All Any Another Other One Two Three Even Just
     Only According Like Unlike Given Following Under Amid Across Toward Towards
-""".split())
+""".split()
+)
 
-TIME_WORDS = set("""
+TIME_WORDS = set(
+    """
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
     morning afternoon evening night last next this earlier later week month year weekend
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+""".split()
+)
 
-MONTHS = ("January February March April May June July August September October November December "
-          "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
 
 # Titles and offices dropped from canonical names ("D.A. Jackie Lacey" -> "Jackie Lacey").
-TITLES = set("""
+TITLES = set(
+    """
     mr mrs ms miss dr prof sir dame lord lady rev gen col lt sgt capt cmdr adm maj cpl
     sen senator rep representative gov governor president vice pres mayor judge justice
     chief sheriff secretary minister prime chancellor ambassador attorney general
@@ -159,32 +260,98 @@ TITLES = set("""
     assemblyman assemblywoman assemblymember alderman alderwoman supervisor councilor councillor
     selectman premier envoy admiral marshal magistrate trooper constable principal rabbi imam pastor
     reverend cardinal archbishop lawyer attorney-general president-elect mp mep
-""".split())
+""".split()
+)
 
 # Titles that may stand before a bare surname ("Sen. Warren", "President Obama").
-HONORIFICS = set("""
+HONORIFICS = set(
+    """
     mr mrs ms miss dr prof sir dame lord lady rev gen col lt sgt capt cmdr adm maj sen senator
     rep representative gov governor president mayor judge sheriff chancellor minister speaker
     congressman congresswoman pope king queen prince princess d.a. da chairman chairwoman
     secretary ambassador commissioner councilman councilwoman detective officer coach
     mr. mrs. ms. dr. prof. rev. gen. col. lt. sgt. capt. sen. rep. gov. pres. sens. reps. sens reps
-""".split())
+""".split()
+)
 
 # Heads of descriptions whose embedded name is the speaker ("the official BLM-LA Twitter account").
-ACCOUNT_HEADS = {"account", "accounts", "feed", "handle", "page", "website", "site", "blog",
-                 "channel", "statement", "release", "tweet", "post"}
+ACCOUNT_HEADS = {
+    "account",
+    "accounts",
+    "feed",
+    "handle",
+    "page",
+    "website",
+    "site",
+    "blog",
+    "channel",
+    "statement",
+    "release",
+    "tweet",
+    "post",
+}
 
 # Heads that mark a description as a news organisation, for "the outlet", "the paper".
-OUTLET_WORDS = {"times", "post", "journal", "news", "press", "tribune", "herald", "globe",
-                "gazette", "chronicle", "reuters", "ap", "cnn", "msnbc", "nbc", "cbs", "abc",
-                "fox", "npr", "bbc", "politico", "bloomberg", "axios", "guardian", "telegraph",
-                "review", "magazine", "wire", "daily", "examiner", "observer", "sun", "star",
-                "register", "inquirer", "bulletin", "courier", "dispatch", "record", "standard"}
-OUTLET_NOUNS = {"outlet", "newspaper", "paper", "network", "publication", "broadcaster",
-                "magazine", "agency", "station", "daily", "site", "website"}
+OUTLET_WORDS = {
+    "times",
+    "post",
+    "journal",
+    "news",
+    "press",
+    "tribune",
+    "herald",
+    "globe",
+    "gazette",
+    "chronicle",
+    "reuters",
+    "ap",
+    "cnn",
+    "msnbc",
+    "nbc",
+    "cbs",
+    "abc",
+    "fox",
+    "npr",
+    "bbc",
+    "politico",
+    "bloomberg",
+    "axios",
+    "guardian",
+    "telegraph",
+    "review",
+    "magazine",
+    "wire",
+    "daily",
+    "examiner",
+    "observer",
+    "sun",
+    "star",
+    "register",
+    "inquirer",
+    "bulletin",
+    "courier",
+    "dispatch",
+    "record",
+    "standard",
+}
+OUTLET_NOUNS = {
+    "outlet",
+    "newspaper",
+    "paper",
+    "network",
+    "publication",
+    "broadcaster",
+    "magazine",
+    "agency",
+    "station",
+    "daily",
+    "site",
+    "website",
+}
 
 # Nouns that can head a description speaker ("the mayor", "a spokesman", "officials").
-SPEAKER_NOUNS = set("""
+SPEAKER_NOUNS = set(
+    """
     spokesman spokeswoman spokesperson official officials source sources aide aides adviser
     advisers advisor advisors analyst analysts expert experts lawyer lawyers attorney
     attorneys journalist journalists reporter reporters group groups protesters protester
@@ -211,31 +378,64 @@ SPEAKER_NOUNS = set("""
     narrator book ruling decision opinion indictment ad video article piece story editorial
     column release transcript analysis lawsuit order spokesmen businessman businesswoman
     entrepreneur billionaire mogul mother father surrogate consultant lobbyist senators
-""".split())
+""".split()
+)
 
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one",
-               "another", "two", "three", "four", "several", "some", "many", "other", "both",
-               "this", "that", "these", "those", "most", "few", "numerous", "various"}
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "one",
+    "another",
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
+    "other",
+    "both",
+    "this",
+    "that",
+    "these",
+    "those",
+    "most",
+    "few",
+    "numerous",
+    "various",
+}
 
 # Words that end a noun phrase when walking back from a cue verb.
-NP_BREAKERS = set("""
+NP_BREAKERS = set(
+    """
     and or but nor so yet that which who whom whose when where while as if because
     although though since until unless after before than then to in on at by with
     from into onto over under about against between among through during despite
     without within upon is are was were be been being has have had do does did
     not no this these those there here it's it’s what how why
-""".split())
+""".split()
+)
 
 # Subordinators and prepositions that open an introductory phrase ("After the vote, Lacey said...").
-INTRO_WORDS = set("""
+INTRO_WORDS = set(
+    """
     after before when while as since until because although though if in on at by
     with without during despite following amid speaking asked giving addressing
     responding writing referring like unlike given for from over under across
     toward towards throughout upon once
-""".split())
+""".split()
+)
 
 # First names with a usual gender, for resolving "he" and "she" when the text gives no other clue.
-FEMALE_NAMES = set("""
+FEMALE_NAMES = set(
+    """
     mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
     betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
     deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
@@ -250,8 +450,10 @@ FEMALE_NAMES = set("""
     angela theresa marine sheila stacey keisha lori muriel gina janet lindsey kirsten
     amy tammy debbie claire jeanne heidi gretchen melanie ivana tiffany melia jane anne kate
     ellen susanna tina carly meghan kristen erin leslie wendy holly vanessa valerie yvonne
-""".split())
-MALE_NAMES = set("""
+""".split()
+)
+MALE_NAMES = set(
+    """
     james john robert michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
     george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
@@ -265,18 +467,22 @@ MALE_NAMES = set("""
     xi kim emmanuel boris justin benjamin shinzo recep hassan rodrigo enrique nicolas
     alex gavin jerry kevin rick rob ron lindsey jim jon joel ken lou matt nick sam steve
     tom tony travis troy vince shaun reed rahje fidel jesse al dick gascon gascón
-""".split())
+""".split()
+)
 
-SENTENCE_ABBREVIATIONS = set("""
+SENTENCE_ABBREVIATIONS = set(
+    """
     mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt cmdr adm maj rev pres
     sens reps govs inc co corp ltd llc no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u l.a d.a d.c n.y a.m p.m ph.d i.e e.g mt ft ave blvd dept univ
-""".split())
+""".split()
+)
 
 # Social posts: "… — Name (@handle) Month D, YYYY" closing a paragraph.
 SOCIAL_SIGNATURE = re.compile(
     r"\s+[—–―-]{1,2}\s*(?P<name>[^\n—–―()]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
-    r"(?P<date>(?:%s)\.? \d{1,2}, \d{4})\s*$" % "|".join(MONTHS))
+    r"(?P<date>(?:" + "|".join(MONTHS) + r")\.? \d{1,2}, \d{4})\s*$"
+)
 
 # Header line of plain-text articles: "date 2020-11-06 https://…".
 HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<url>\S+))?\s*\n")

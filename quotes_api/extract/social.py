@@ -1,4 +1,5 @@
 """Embedded social posts: a paragraph closing ``— Name (@handle) Month D, YYYY``."""
+
 from dataclasses import dataclass
 
 from .resources import SOCIAL_SIGNATURE
@@ -23,7 +24,7 @@ def find_posts(text, paragraphs):
     """
     posts = []
     for paragraph in paragraphs:
-        chunk = text[paragraph.start:paragraph.end]
+        chunk = text[paragraph.start : paragraph.end]
         match = SOCIAL_SIGNATURE.search(chunk)
         if not match or match.start() == 0:
             continue

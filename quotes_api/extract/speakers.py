@@ -11,6 +11,7 @@ attributed, in order of strength, by:
 4. continuation: an earlier quote in the same sentence, a cue in the sentence before
    (``Lacey blamed … . “…”``), a paragraph ending in a colon, or the previous speaker.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -118,7 +119,7 @@ def split_sentences(masked, lo, hi):
     """Sentence ranges of masked[lo:hi]; quotes are masked, so only the prose splits."""
     sentences, start = [], lo
     for match in _BOUNDARY.finditer(masked, lo, hi):
-        word = re.search(r"[\w.]+$", masked[max(lo, match.start() - 12):match.start() + 1])
+        word = re.search(r"[\w.]+$", masked[max(lo, match.start() - 12) : match.start() + 1])
         if word and match.group()[0] == ".":
             stem = word.group().rstrip(".").casefold()
             if stem in SENTENCE_ABBREVIATIONS or re.fullmatch(r"\w", stem) or re.fullmatch(r"(?:\w\.)+\w", stem):
@@ -131,6 +132,7 @@ def split_sentences(masked, lo, hi):
 
 
 # --- noun phrases ----------------------------------------------------------
+
 
 def np_before(toks, i):
     """The speaker phrase ending just before toks[i] (a cue verb), as a token slice, or None."""
@@ -164,11 +166,11 @@ def np_before(toks, i):
 
 
 def _before_appositive(toks, j):
-    """"Flynn, a top Trump surrogate, said" and "Another critic, Laurence H. Tribe, likened"."""
+    """ "Flynn, a top Trump surrogate, said" and "Another critic, Laurence H. Tribe, likened"."""
     for k in range(j - 1, max(-1, j - 30), -1):
         if toks[k].text not in (",",) + tuple(_DASHES):
             continue
-        between = toks[k + 1:j]
+        between = toks[k + 1 : j]
         if between and all(t.capitalised for t in between) and len(between) <= 5:
             return (k + 1, j)  # the appositive is itself the name
         found = _np_ending_at(toks, k - 1)
@@ -236,13 +238,24 @@ def np_after(toks, i):
             m = end
             while m < n and m - end < 3 and toks[m].is_word and not toks[m].capitalised and _plain_word(toks[m]):
                 m += 1
-            if m > end and m < n and toks[m].capitalised and toks[m].is_word and not _function_word(toks[m]) \
-                    and toks[m - 1].low in SPEAKER_NOUNS | TITLES:
+            if (
+                m > end
+                and m < n
+                and toks[m].capitalised
+                and toks[m].is_word
+                and not _function_word(toks[m])
+                and toks[m - 1].low in SPEAKER_NOUNS | TITLES
+            ):
                 end = _name_run_end(toks, m)
             else:
                 break
-        if end + 1 < n and toks[end].low in _NAME_LINKS and toks[end + 1].low == "the" and end + 2 < n \
-                and toks[end + 2].capitalised:
+        if (
+            end + 1 < n
+            and toks[end].low in _NAME_LINKS
+            and toks[end + 1].low == "the"
+            and end + 2 < n
+            and toks[end + 2].capitalised
+        ):
             end = _name_run_end(toks, end + 2)
         return (i, end)
     if k > i and toks[k - 1].low in SPEAKER_NOUNS:
@@ -251,30 +264,39 @@ def np_after(toks, i):
 
 
 def _function_word(token):
-    """"Though", "However": capitalised at a sentence start, never a speaker."""
+    """ "Though", "However": capitalised at a sentence start, never a speaker."""
     return token.text in CAPITALISED_FUNCTION_WORDS and token.low not in DETERMINERS
 
 
 def _plain_word(token):
     low = token.low
-    return not (low in NP_BREAKERS or low in CUE_FORMS or low in ADVERBS or low in DETERMINERS
-                or low in TIME_WORDS)
+    return not (low in NP_BREAKERS or low in CUE_FORMS or low in ADVERBS or low in DETERMINERS or low in TIME_WORDS)
 
 
 def _name_run_end(toks, k):
-    while k < len(toks) and toks[k].is_word and toks[k].capitalised and not toks[k].text.startswith(MASK) \
-            and toks[k].low not in TIME_WORDS:
+    while (
+        k < len(toks)
+        and toks[k].is_word
+        and toks[k].capitalised
+        and not toks[k].text.startswith(MASK)
+        and toks[k].low not in TIME_WORDS
+    ):
         k += 1
     return k
 
 
 def _description_after(toks, i, possessor=False):
-    """"the mayor", "several environmental groups", "the official BLM-LA Twitter account"."""
+    """ "the mayor", "several environmental groups", "the official BLM-LA Twitter account"."""
     k = i + 1
     while k < len(toks) and k - i < 7 and toks[k].is_word and _plain_word(toks[k]):
         if toks[k].low.endswith("ed") and not toks[k].capitalised and k > i + 1:
             break
-        if not toks[k].capitalised and toks[k - 1].capitalised and k > i + 1 and toks[k].low not in SPEAKER_NOUNS | TITLES:
+        if (
+            not toks[k].capitalised
+            and toks[k - 1].capitalised
+            and k > i + 1
+            and toks[k].low not in SPEAKER_NOUNS | TITLES
+        ):
             break  # "the Rev. Al Sharpton began …": the name ends the phrase
         k += 1
     if k > i + 1 and _cue_follows(toks, k):
@@ -309,7 +331,11 @@ def clause_subject(toks, upto):
     """The subject at the start of the clause holding toks[upto] (for "…, saying" and far cues)."""
     start = _after_dateline(toks, upto)
     for k in range(upto - 1, start - 1, -1):
-        if toks[k].text == ";" or (toks[k].text == "," and k + 1 < upto and toks[k + 1].low in ("but", "and", "while", "as", "though", "although", "because")):
+        if toks[k].text == ";" or (
+            toks[k].text == ","
+            and k + 1 < upto
+            and toks[k + 1].low in ("but", "and", "while", "as", "though", "although", "because")
+        ):
             start = k + 2
             break
     if start < upto and toks[start].low in INTRO_WORDS:
@@ -326,18 +352,67 @@ def clause_subject(toks, upto):
 def phrase(masked_text, toks, span):
     """The text of a token slice, without a sentence's final stop ("Rahje Branch.")."""
     lo, hi = span
-    text = masked_text[toks[lo].start:toks[hi - 1].end]
+    text = masked_text[toks[lo].start : toks[hi - 1].end]
     return text[:-1] if text.endswith(".") and toks[hi - 1].low != toks[hi - 1].text.casefold() else text
 
 
 # --- attribution -------------------------------------------------------------
 
-_INVERTING_CUES = {"said", "says", "added", "asked", "wrote", "continued", "explained", "noted", "recalled", "reported",
-                   "replied", "responded", "declared", "insisted", "argued", "warned", "tweeted", "writes",
-                   "adds", "asks", "explains", "notes", "observed", "concluded", "countered", "cautioned"}
-_STATEMENT_NOUNS = {"statement", "statements", "remark", "remarks", "comment", "comments", "claim", "claims",
-                    "words", "tweet", "tweets", "promise", "pledge", "description", "assertion", "warning",
-                    "message", "slogan", "phrase", "line", "motto", "catchphrase", "vow", "call", "speech"}
+_INVERTING_CUES = {
+    "said",
+    "says",
+    "added",
+    "asked",
+    "wrote",
+    "continued",
+    "explained",
+    "noted",
+    "recalled",
+    "reported",
+    "replied",
+    "responded",
+    "declared",
+    "insisted",
+    "argued",
+    "warned",
+    "tweeted",
+    "writes",
+    "adds",
+    "asks",
+    "explains",
+    "notes",
+    "observed",
+    "concluded",
+    "countered",
+    "cautioned",
+}
+_STATEMENT_NOUNS = {
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "claim",
+    "claims",
+    "words",
+    "tweet",
+    "tweets",
+    "promise",
+    "pledge",
+    "description",
+    "assertion",
+    "warning",
+    "message",
+    "slogan",
+    "phrase",
+    "line",
+    "motto",
+    "catchphrase",
+    "vow",
+    "call",
+    "speech",
+}
 
 
 def cue_after(masked, toks):
@@ -396,13 +471,17 @@ def cue_before(masked, toks, at_quote=True):
     n = len(toks)
     # "Trump's statement about “…”": the quote is the possessor's words.
     for k in range(n - 1, max(-1, n - 5) if at_quote else n - 1, -1):
-        if toks[k].low in _STATEMENT_NOUNS and k > 0 and toks[k - 1].text.endswith(("’s", "'s")) \
-                and toks[k - 1].capitalised:
+        if (
+            toks[k].low in _STATEMENT_NOUNS
+            and k > 0
+            and toks[k - 1].text.endswith(("’s", "'s"))
+            and toks[k - 1].capitalised
+        ):
             name = toks[k - 1]
             lo = k - 1
             while lo > 0 and toks[lo - 1].capitalised and toks[lo - 1].is_word:
                 lo -= 1
-            text = masked[toks[lo].start:name.end - 2]
+            text = masked[toks[lo].start : name.end - 2]
             return Mention(text, toks[lo].start, toks[k].low, 0.8)
     for k in range(n - 1, -1, -1):
         t = toks[k]
@@ -415,13 +494,21 @@ def cue_before(masked, toks, at_quote=True):
             continue
         strength = 0.9 if t.low in STRONG_CUES else 0.7
         if t.low in PARTICIPLE_CUES:
-            earlier = cue_before(masked, toks[:k - 1]) if k > 1 and toks[k - 1].text == "," else None
+            earlier = cue_before(masked, toks[: k - 1]) if k > 1 and toks[k - 1].text == "," else None
             if earlier:
                 return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))
             # "footage of Trump saying": a name right before the participle is who speaks.
-            found = np_before(toks, k) if k and (toks[k - 1].low in ("is", "was", "are", "were", "been")
-                                                 or toks[k - 1].capitalised and toks[k - 1].is_word
-                                                 and not _function_word(toks[k - 1])) else None
+            found = (
+                np_before(toks, k)
+                if k
+                and (
+                    toks[k - 1].low in ("is", "was", "are", "were", "been")
+                    or toks[k - 1].capitalised
+                    and toks[k - 1].is_word
+                    and not _function_word(toks[k - 1])
+                )
+                else None
+            )
             found = found or clause_subject(toks, k)
         else:
             found = np_before(toks, k)

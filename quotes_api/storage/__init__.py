@@ -1,10 +1,31 @@
 """Storage: the only package that imports peewee."""
+
 from .db import init_database, pending, schema_drift, upgrade
 from .ingest import IngestResult, delete_article, find_existing, ingest_article, regroup_all
 from .keys import KeyStatus, check_key, create_key, revoke_key
 from .models import MODELS, ApiKey, Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup, database
 
-__all__ = ["MODELS", "ApiKey", "Article", "IngestResult", "KeyStatus", "Quote", "QuoteSearch", "Speaker",
-           "SpeakerAlias", "VariantGroup", "check_key", "create_key", "database", "delete_article",
-           "find_existing", "ingest_article", "init_database", "pending", "regroup_all", "revoke_key",
-           "schema_drift", "upgrade"]
+__all__ = [
+    "MODELS",
+    "ApiKey",
+    "Article",
+    "IngestResult",
+    "KeyStatus",
+    "Quote",
+    "QuoteSearch",
+    "Speaker",
+    "SpeakerAlias",
+    "VariantGroup",
+    "check_key",
+    "create_key",
+    "database",
+    "delete_article",
+    "find_existing",
+    "ingest_article",
+    "init_database",
+    "pending",
+    "regroup_all",
+    "revoke_key",
+    "schema_drift",
+    "upgrade",
+]

@@ -1,4 +1,5 @@
 """Opening the SQLite database and bringing its schema up to date."""
+
 import logging
 from pathlib import Path
 

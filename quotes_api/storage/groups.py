@@ -1,4 +1,5 @@
 """The variant-grouping store backed by the database: shingles table, groups table."""
+
 from peewee import JOIN, fn
 
 from ..variants import Member, words
@@ -12,19 +13,27 @@ class DatabaseGroupStore(GroupStore):
     def candidates(self, member, member_shingles):
         if not member_shingles:
             return []
-        frequency = {row.shingle: row.n for row in (QuoteShingle
-                                                     .select(QuoteShingle.shingle, fn.COUNT(QuoteShingle.quote).alias("n"))
-                                                     .where(QuoteShingle.shingle.in_(list(member_shingles)))
-                                                     .group_by(QuoteShingle.shingle))}
+        frequency = {
+            row.shingle: row.n
+            for row in (
+                QuoteShingle.select(QuoteShingle.shingle, fn.COUNT(QuoteShingle.quote).alias("n"))
+                .where(QuoteShingle.shingle.in_(list(member_shingles)))
+                .group_by(QuoteShingle.shingle)
+            )
+        }
         # The rarest known shingles are the most telling; stock phrases are not used at all.
         usable = list(probe_order((s for s, n in frequency.items() if n <= COMMON_SHINGLE), frequency.get))
         if not usable:
             return []
-        ids = [row.quote_id for row in (QuoteShingle
-                                        .select(QuoteShingle.quote)
-                                        .where(QuoteShingle.shingle.in_(usable))
-                                        .group_by(QuoteShingle.quote)
-                                        .having(fn.COUNT(QuoteShingle.shingle) >= MIN_SHARED_SHINGLES))]
+        ids = [
+            row.quote_id
+            for row in (
+                QuoteShingle.select(QuoteShingle.quote)
+                .where(QuoteShingle.shingle.in_(usable))
+                .group_by(QuoteShingle.quote)
+                .having(fn.COUNT(QuoteShingle.shingle) >= MIN_SHARED_SHINGLES)
+            )
+        ]
         return [m for m in _members(ids) if m.article != member.article]
 
     def group_of(self, member_id):
@@ -45,20 +54,22 @@ class DatabaseGroupStore(GroupStore):
         return group.id
 
     def join(self, group_id, members, canonical):
-        (VariantGroup
-         .update(canonical_quote_id=canonical.id, updated_at=utcnow())
-         .where(VariantGroup.id == group_id)
-         .execute())
+        (
+            VariantGroup.update(canonical_quote_id=canonical.id, updated_at=utcnow())
+            .where(VariantGroup.id == group_id)
+            .execute()
+        )
         Quote.update(group=group_id).where(Quote.id.in_([m.id for m in members])).execute()
 
 
 def _members(ids):
-    query = (Quote
-             .select(Quote.id, Quote.text, Quote.article, Article.published, Speaker.key)
-             .join(Article)
-             .switch(Quote)
-             .join(Speaker, join_type=JOIN.LEFT_OUTER)
-             .where(Quote.id.in_(ids)))
+    query = (
+        Quote.select(Quote.id, Quote.text, Quote.article, Article.published, Speaker.key)
+        .join(Article)
+        .switch(Quote)
+        .join(Speaker, join_type=JOIN.LEFT_OUTER)
+        .where(Quote.id.in_(ids))
+    )
     by_id = {}
     for row in query.dicts():
         by_id[row["id"]] = Member(row["id"], words(row["text"]), row["article"], row["key"], row["published"])
@@ -73,7 +84,8 @@ def refresh_group(group_id):
         VariantGroup.delete().where(VariantGroup.id == group_id).execute()
         return
     longest = max(members, key=lambda q: (q.word_count, -q.id))
-    (VariantGroup
-     .update(canonical_quote_id=longest.id, updated_at=utcnow())
-     .where(VariantGroup.id == group_id)
-     .execute())
+    (
+        VariantGroup.update(canonical_quote_id=longest.id, updated_at=utcnow())
+        .where(VariantGroup.id == group_id)
+        .execute()
+    )

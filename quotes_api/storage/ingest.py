@@ -1,4 +1,5 @@
 """Writing articles: one transaction each, idempotent, with speakers, quotes, search and groups."""
+
 import hashlib
 from dataclasses import dataclass
 
@@ -42,9 +43,14 @@ def ingest_article(article, quotes):
             existing = find_existing(article)
             if existing:
                 return IngestResult(existing, False)
-            row = Article.create(url=article.url, outlet=article.outlet, title=article.title,
-                                 published=article.published, text=article.text,
-                                 content_hash=content_hash(article.text))
+            row = Article.create(
+                url=article.url,
+                outlet=article.outlet,
+                title=article.title,
+                published=article.published,
+                text=article.text,
+                content_hash=content_hash(article.text),
+            )
             speakers_before = Speaker.select().count()
             stored = [_store_quote(row, quote) for quote in quotes]
             grouper = Grouper(DatabaseGroupStore())
@@ -62,10 +68,20 @@ def ingest_article(article, quotes):
 
 def _store_quote(article_row, quote):
     speaker = speaker_for(quote.speaker, quote.speaker_mention) if quote.speaker else None
-    row = Quote.create(article=article_row, speaker=speaker, text=quote.text, start=quote.start, end=quote.end,
-                       kind=quote.kind, cue=quote.cue, confidence=quote.confidence,
-                       speaker_mention=quote.speaker_mention, context_start=quote.context[0],
-                       context_end=quote.context[1], word_count=len(words(quote.text)))
+    row = Quote.create(
+        article=article_row,
+        speaker=speaker,
+        text=quote.text,
+        start=quote.start,
+        end=quote.end,
+        kind=quote.kind,
+        cue=quote.cue,
+        confidence=quote.confidence,
+        speaker_mention=quote.speaker_mention,
+        context_start=quote.context[0],
+        context_end=quote.context[1],
+        word_count=len(words(quote.text)),
+    )
     QuoteSearch.insert({QuoteSearch.rowid: row.id, QuoteSearch.text: quote.text}).execute()
     return row
 
@@ -120,13 +136,14 @@ def regroup_all(progress=None):
         VariantGroup.delete().execute()
         QuoteShingle.delete().execute()
         grouper = Grouper(DatabaseGroupStore())
-        query = (Quote
-                 .select(Quote, Article, Speaker)
-                 .join(Article)
-                 .switch(Quote)
-                 .join(Speaker, join_type=JOIN.LEFT_OUTER)
-                 .where(Quote.kind != "indirect")
-                 .order_by(fn.COALESCE(Article.published, "9999-12-31"), Article.id, Quote.start))
+        query = (
+            Quote.select(Quote, Article, Speaker)
+            .join(Article)
+            .switch(Quote)
+            .join(Speaker, join_type=JOIN.LEFT_OUTER)
+            .where(Quote.kind != "indirect")
+            .order_by(fn.COALESCE(Article.published, "9999-12-31"), Article.id, Quote.start)
+        )
         for quote in query:
             grouper.add(member_of(quote, quote.article))
             if progress:

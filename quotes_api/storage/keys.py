@@ -1,4 +1,5 @@
 """API keys: shown once when created, stored only as a SHA-256 hash."""
+
 import hashlib
 import secrets
 from enum import Enum
@@ -41,8 +42,8 @@ def check_key(key):
 
 def revoke_key(prefix_or_name):
     """Revoke the keys whose prefix or name matches; return how many."""
-    return (ApiKey
-            .update(revoked_at=utcnow())
-            .where(((ApiKey.prefix == prefix_or_name) | (ApiKey.name == prefix_or_name))
-                   & ApiKey.revoked_at.is_null())
-            .execute())
+    return (
+        ApiKey.update(revoked_at=utcnow())
+        .where(((ApiKey.prefix == prefix_or_name) | (ApiKey.name == prefix_or_name)) & ApiKey.revoked_at.is_null())
+        .execute()
+    )

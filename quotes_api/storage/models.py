@@ -1,4 +1,5 @@
 """Peewee models. The database is declared unbound and initialised by :func:`.db.init_database`."""
+
 import datetime
 
 from peewee import (
@@ -19,7 +20,7 @@ database = DatabaseProxy()
 
 
 def utcnow():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
 
 
 class BaseModel(Model):

@@ -1,4 +1,5 @@
 """Read queries for the API: filters, full-text search, sorting, counts, group summaries."""
+
 import random
 from dataclasses import dataclass
 from datetime import date
@@ -30,11 +31,7 @@ QUOTE_SORTS = {"-published", "published", "length", "-length", "relevance", "-co
 
 
 def _quote_query():
-    return (Quote
-            .select(Quote, Article, Speaker)
-            .join(Article)
-            .switch(Quote)
-            .join(Speaker, JOIN.LEFT_OUTER))
+    return Quote.select(Quote, Article, Speaker).join(Article).switch(Quote).join(Speaker, JOIN.LEFT_OUTER)
 
 
 def speaker_ids_matching(value):
@@ -67,9 +64,7 @@ def filtered_quotes(filters):
         query = query.where(Quote.group == filters.group)
     if filters.q:
         check_search_syntax(filters.q)
-        query = (query
-                 .join(QuoteSearch, on=(QuoteSearch.rowid == Quote.id))
-                 .where(QuoteSearch.match(filters.q)))
+        query = query.join(QuoteSearch, on=(QuoteSearch.rowid == Quote.id)).where(QuoteSearch.match(filters.q))
     return query
 
 
@@ -118,6 +113,7 @@ def random_quote(filters):
 
 # --- groups ------------------------------------------------------------------
 
+
 @dataclass
 class GroupSummary:
     id: int
@@ -133,28 +129,43 @@ def group_summaries(group_ids):
     group_ids = [g for g in set(group_ids) if g is not None]
     if not group_ids:
         return {}
-    stats = {row["group"]: row for row in (Quote
-                                           .select(Quote.group,
-                                                   fn.COUNT(Quote.id).alias("members"),
-                                                   fn.COUNT(Article.outlet.distinct()).alias("outlets"),
-                                                   fn.COUNT(Quote.article.distinct()).alias("articles"))
-                                           .join(Article)
-                                           .where(Quote.group.in_(group_ids))
-                                           .group_by(Quote.group)
-                                           .dicts())}
+    stats = {
+        row["group"]: row
+        for row in (
+            Quote.select(
+                Quote.group,
+                fn.COUNT(Quote.id).alias("members"),
+                fn.COUNT(Article.outlet.distinct()).alias("outlets"),
+                fn.COUNT(Quote.article.distinct()).alias("articles"),
+            )
+            .join(Article)
+            .where(Quote.group.in_(group_ids))
+            .group_by(Quote.group)
+            .dicts()
+        )
+    }
     canonical = {g.id: g.canonical_quote_id for g in VariantGroup.select().where(VariantGroup.id.in_(group_ids))}
     texts = {q.id: q.text for q in Quote.select(Quote.id, Quote.text).where(Quote.id.in_(list(canonical.values())))}
-    return {gid: GroupSummary(gid, cid, texts.get(cid, ""), stats.get(gid, {}).get("members", 0),
-                              stats.get(gid, {}).get("outlets", 0), stats.get(gid, {}).get("articles", 0))
-            for gid, cid in canonical.items()}
+    return {
+        gid: GroupSummary(
+            gid,
+            cid,
+            texts.get(cid, ""),
+            stats.get(gid, {}).get("members", 0),
+            stats.get(gid, {}).get("outlets", 0),
+            stats.get(gid, {}).get("articles", 0),
+        )
+        for gid, cid in canonical.items()
+    }
 
 
 def list_groups(sort, page, per_page):
     members = fn.COUNT(Quote.id)
-    query = (VariantGroup
-             .select(VariantGroup, members.alias("size"))
-             .join(Quote, on=(Quote.group == VariantGroup.id))
-             .group_by(VariantGroup.id))
+    query = (
+        VariantGroup.select(VariantGroup, members.alias("size"))
+        .join(Quote, on=(Quote.group == VariantGroup.id))
+        .group_by(VariantGroup.id)
+    )
     if sort == "-updated":
         query = query.order_by(VariantGroup.updated_at.desc(), VariantGroup.id.desc())
     else:
@@ -170,11 +181,14 @@ def group_members(group_id):
     summary = group_summaries([group_id]).get(group_id)
     if summary is None:
         return None
-    members = list(_quote_query().where(Quote.group == group_id)
-                   .order_by(Article.outlet, Article.published, Quote.start))
+    members = list(
+        _quote_query().where(Quote.group == group_id).order_by(Article.outlet, Article.published, Quote.start)
+    )
     members.sort(key=lambda q: q.id != summary.canonical_quote_id)
-    diffs = {q.id: (None if q.id == summary.canonical_quote_id else word_diff(summary.canonical_text, q.text))
-             for q in members}
+    diffs = {
+        q.id: (None if q.id == summary.canonical_quote_id else word_diff(summary.canonical_text, q.text))
+        for q in members
+    }
     return summary, members, diffs
 
 
@@ -185,17 +199,18 @@ QUOTE_COUNT = fn.COUNT(Quote.id)
 
 def _counting_quotes(model, *columns):
     """Rows of model (speakers or articles) with a quote_count column."""
-    return (model
-            .select(*(columns or (model,)), QUOTE_COUNT.alias("quote_count"))
-            .join(Quote, JOIN.LEFT_OUTER)
-            .group_by(model.id))
+    return (
+        model.select(*(columns or (model,)), QUOTE_COUNT.alias("quote_count"))
+        .join(Quote, JOIN.LEFT_OUTER)
+        .group_by(model.id)
+    )
 
 
 def list_speakers(prefix, sort, page, per_page):
     query = _counting_quotes(Speaker)
     if prefix:
         key = fold(prefix)
-        matching = (SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.key.startswith(key)))
+        matching = SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.key.startswith(key))
         query = query.where(Speaker.key.startswith(key) | Speaker.key.contains(" " + key) | Speaker.id.in_(matching))
     if sort == "name":
         query = query.order_by(Speaker.key)
@@ -210,12 +225,16 @@ def get_speaker(speaker_id):
     if speaker is None:
         return None
     speaker.alias_list = sorted({a.alias for a in speaker.aliases})
-    speaker.outlets = [row.outlet for row in (Article
-                                              .select(Article.outlet)
-                                              .join(Quote)
-                                              .where((Quote.speaker == speaker_id) & Article.outlet.is_null(False))
-                                              .distinct()
-                                              .order_by(Article.outlet))]
+    speaker.outlets = [
+        row.outlet
+        for row in (
+            Article.select(Article.outlet)
+            .join(Quote)
+            .where((Quote.speaker == speaker_id) & Article.outlet.is_null(False))
+            .distinct()
+            .order_by(Article.outlet)
+        )
+    ]
     return speaker
 
 
@@ -226,8 +245,9 @@ def exists(kind, identifier):
 
 
 def list_articles(outlet, since, until, page, per_page):
-    query = _counting_quotes(Article, Article.id, Article.url, Article.outlet, Article.title, Article.published,
-                             Article.created_at)
+    query = _counting_quotes(
+        Article, Article.id, Article.url, Article.outlet, Article.title, Article.published, Article.created_at
+    )
     if outlet:
         query = query.where(fn.LOWER(Article.outlet) == outlet.casefold())
     if since:

@@ -3,12 +3,23 @@
 Pure: no flask, no peewee. The grouping rules live in :mod:`.grouping`; where the
 candidates come from (memory or the database) is a store passed in.
 """
+
 from .diff import word_diff
 from .grouping import Grouper, GroupStore, Member, MemoryStore, contains, same_statement
 from .text import shingles, words
 
-__all__ = ["Grouper", "GroupStore", "Member", "MemoryStore", "assign_groups", "contains", "same_statement",
-           "shingles", "word_diff", "words"]
+__all__ = [
+    "Grouper",
+    "GroupStore",
+    "Member",
+    "MemoryStore",
+    "assign_groups",
+    "contains",
+    "same_statement",
+    "shingles",
+    "word_diff",
+    "words",
+]
 
 
 def assign_groups(items, speaker_key=None):

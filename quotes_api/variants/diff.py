@@ -1,4 +1,5 @@
 """Word-level diff of a variant wording against the canonical one, with offsets a page can highlight."""
+
 from rapidfuzz.distance import Levenshtein
 
 from .text import word_spans
@@ -19,11 +20,13 @@ def word_diff(canonical, variant):
     ops = Levenshtein.opcodes([w for w, _, _ in left], [w for w, _, _ in right])
     edits = []
     for op in ops:
-        edits.append({
-            "op": op.tag,
-            "canonical": _stretch(canonical, left, op.src_start, op.src_end),
-            "variant": _stretch(variant, right, op.dest_start, op.dest_end),
-        })
+        edits.append(
+            {
+                "op": op.tag,
+                "canonical": _stretch(canonical, left, op.src_start, op.src_end),
+                "variant": _stretch(variant, right, op.dest_start, op.dest_end),
+            }
+        )
     # Canonical words before the variant's first word and after its last are not edits:
     # the variant quotes only part of the statement.
     for edge in (edits[:1], edits[-1:]):

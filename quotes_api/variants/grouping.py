@@ -14,6 +14,7 @@ Kleinberg, 2009), adapted to incremental ingest:
 * The canonical wording is the longest member (ties: the first stored), because
   the longest printing contains what the shorter ones cut.
 """
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,7 +48,8 @@ def edit_budget(length):
 def contains(short, long):
     """Score in (0, 1] when the word sequence short is within long up to the edit budget, else 0.0.
 
-    >>> contains("the deaths of george floyd gave breath".split(), "and the death of george floyd gave breath to".split())
+    >>> short = "the deaths of george floyd gave breath".split()
+    >>> contains(short, "and the death of george floyd gave breath to".split())
     0.857...
     """
     if not short or len(short) > len(long) + edit_budget(len(short)):
@@ -60,7 +62,7 @@ def contains(short, long):
         return 0.0
     # Compare with the stretch of the longer wording that the shorter one covers.
     lead, tail = blocks[0].a, len(short) - (blocks[-1].a + blocks[-1].size)
-    window = long[max(0, blocks[0].b - lead):blocks[-1].b + blocks[-1].size + tail]
+    window = long[max(0, blocks[0].b - lead) : blocks[-1].b + blocks[-1].size + tail]
     distance = Levenshtein.distance(short, window)
     if distance > edit_budget(len(short)):
         return 0.0

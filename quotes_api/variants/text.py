@@ -1,4 +1,5 @@
 """Normalised words and shingles: what two wordings are compared on."""
+
 import re
 import unicodedata
 import zlib
@@ -30,4 +31,4 @@ def shingles(word_tuple, size=SHINGLE_SIZE):
     """Stable 32-bit hashes of the word n-grams (stable across processes, so they can be stored)."""
     if len(word_tuple) < size:
         return set()
-    return {zlib.crc32(" ".join(word_tuple[i:i + size]).encode()) for i in range(len(word_tuple) - size + 1)}
+    return {zlib.crc32(" ".join(word_tuple[i : i + size]).encode()) for i in range(len(word_tuple) - size + 1)}

@@ -1,4 +1,5 @@
 """/api/v1/articles: reads, and writes that need a key (post, batch, delete)."""
+
 import json
 
 import pytest
@@ -6,9 +7,13 @@ import pytest
 from quotes_api.storage import revoke_key
 from tests.conftest import SEED_FILES
 
-ARTICLE = {"text": "“We will open the new library on Monday,” Mayor Ana Ruiz said at the ribbon cutting.",
-           "url": "https://news.example.org/library", "outlet": "Example News", "title": "Library opens",
-           "published": "2024-05-06"}
+ARTICLE = {
+    "text": "“We will open the new library on Monday,” Mayor Ana Ruiz said at the ribbon cutting.",
+    "url": "https://news.example.org/library",
+    "outlet": "Example News",
+    "title": "Library opens",
+    "published": "2024-05-06",
+}
 
 
 def post(client, body, key, path="/api/v1/articles"):
@@ -23,7 +28,8 @@ def test_post_stores_article_and_quotes_then_is_idempotent(client, api_key):
     assert body["created"] is True
     assert body["article"]["outlet"] == "Example News" and body["article"]["published"] == "2024-05-06"
     assert [(q["text"], q["speaker"]["name"]) for q in body["quotes"]] == [
-        ("We will open the new library on Monday", "Ana Ruiz")]
+        ("We will open the new library on Monday", "Ana Ruiz")
+    ]
     again = post(client, ARTICLE, api_key)
     assert again.status_code == 200 and again.get_json()["created"] is False
     assert again.get_json()["article"]["id"] == body["article"]["id"]
@@ -55,16 +61,19 @@ def test_writes_need_a_valid_key(client, app, api_key):
     assert client.get("/api/v1/articles").headers["X-Total-Count"] == "0"
 
 
-@pytest.mark.parametrize("body, field", [
-    ({}, "text"),
-    ({"text": "   "}, "text"),
-    ({"text": "a", "html": "<p>b</p>"}, "text"),
-    ({"text": "a", "url": "not a url"}, "url"),
-    ({"text": "a", "url": "ftp://e.org/x"}, "url"),
-    ({"text": "a", "published": "06/05/2024"}, "published"),
-    ({"text": "a", "colour": "red"}, "colour"),
-    ({"text": 5}, "text"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({}, "text"),
+        ({"text": "   "}, "text"),
+        ({"text": "a", "html": "<p>b</p>"}, "text"),
+        ({"text": "a", "url": "not a url"}, "url"),
+        ({"text": "a", "url": "ftp://e.org/x"}, "url"),
+        ({"text": "a", "published": "06/05/2024"}, "published"),
+        ({"text": "a", "colour": "red"}, "colour"),
+        ({"text": 5}, "text"),
+    ],
+)
 def test_invalid_bodies_are_422_problems_and_store_nothing(client, api_key, body, field):
     response = post(client, body, api_key)
     assert response.status_code == 422 and response.content_type == "application/problem+json"
@@ -73,8 +82,12 @@ def test_invalid_bodies_are_422_problems_and_store_nothing(client, api_key, body
 
 
 def test_body_that_is_not_json(client, api_key):
-    response = client.post("/api/v1/articles", data="text=hello", content_type="application/x-www-form-urlencoded",
-                           headers={"X-API-Key": api_key})
+    response = client.post(
+        "/api/v1/articles",
+        data="text=hello",
+        content_type="application/x-www-form-urlencoded",
+        headers={"X-API-Key": api_key},
+    )
     assert response.status_code in (415, 422) and response.content_type == "application/problem+json"
 
 
@@ -91,8 +104,15 @@ def test_article_longer_than_the_limit_is_refused(app, client, api_key):
 
 
 def test_batch_reports_each_outcome(client, api_key):
-    batch = {"articles": [ARTICLE, ARTICLE, {"text": ""}, {"text": "“Fine,” Bo Li said.", "published": "bad"},
-                          {"text": "“Second one here,” Bo Li said."}]}
+    batch = {
+        "articles": [
+            ARTICLE,
+            ARTICLE,
+            {"text": ""},
+            {"text": "“Fine,” Bo Li said.", "published": "bad"},
+            {"text": "“Second one here,” Bo Li said."},
+        ]
+    }
     response = post(client, batch, api_key, "/api/v1/articles/batch")
     assert response.status_code == 200
     body = response.get_json()
@@ -120,15 +140,15 @@ def test_delete_removes_quotes_and_updates_groups(seeded, api_key):
 def test_writes_are_not_cors_open(client, api_key):
     response = post(client, ARTICLE, api_key)
     assert "Access-Control-Allow-Origin" not in response.headers
-    preflight = client.options("/api/v1/articles", headers={"Origin": "https://x.example",
-                                                           "Access-Control-Request-Method": "POST"})
+    preflight = client.options(
+        "/api/v1/articles", headers={"Origin": "https://x.example", "Access-Control-Request-Method": "POST"}
+    )
     assert "Access-Control-Allow-Origin" not in preflight.headers
 
 
 def test_writes_are_rate_limited_per_key(app, client, api_key):
     app.config["WRITE_RATE_LIMIT"] = "2/minute"
-    statuses = [post(client, {"text": f"“Number {n} is here now,” Bo Li said."}, api_key).status_code
-                for n in range(3)]
+    statuses = [post(client, {"text": f"“Number {n} is here now,” Bo Li said."}, api_key).status_code for n in range(3)]
     assert statuses == [201, 201, 429]
 
 

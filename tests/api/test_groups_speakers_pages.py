@@ -1,4 +1,5 @@
 """Groups, speakers, pages, oEmbed, docs, health and errors on unknown routes."""
+
 import html
 import json
 
@@ -33,8 +34,9 @@ def test_speakers_as_entities(seeded):
 def test_quote_page_and_embed_escape_what_users_supply(client, api_key):
     text = "“Watch this <script>alert('x')</script> now,” said Eve <b>Bold</b> Smith."
     body = {"text": text, "url": "https://e.org/?a=1&b=<x>", "title": "<i>T</i>"}
-    created = client.post("/api/v1/articles", data=json.dumps(body), content_type="application/json",
-                          headers={"X-API-Key": api_key}).get_json()
+    created = client.post(
+        "/api/v1/articles", data=json.dumps(body), content_type="application/json", headers={"X-API-Key": api_key}
+    ).get_json()
     quote_id = created["quotes"][0]["id"]
     for url in (f"/q/{quote_id}", f"/embed/{quote_id}"):
         page = client.get(url)

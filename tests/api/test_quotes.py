@@ -1,4 +1,5 @@
 """/api/v1/quotes: filters, search, sorting, pagination headers, ETags, random, variants."""
+
 import pytest
 
 from tests.conftest import SEED_FILES
@@ -21,13 +22,16 @@ def test_speaker_filter_is_accent_and_case_insensitive_and_spans_outlets(seeded)
     assert len(by_alias) == len(by_name)
 
 
-@pytest.mark.parametrize("query, check", [
-    ("kind=partial", lambda q: q["kind"] == "partial"),
-    ("outlet=the%20daily%20wire", lambda q: q["article"]["outlet"] == "The Daily Wire"),
-    ("article=2", lambda q: q["article"]["id"] == 2),
-    ("since=2020-11-06&until=2020-11-06", lambda q: q["article"]["published"] == "2020-11-06"),
-    ("group=1", lambda q: q["group"]["id"] == 1),
-])
+@pytest.mark.parametrize(
+    "query, check",
+    [
+        ("kind=partial", lambda q: q["kind"] == "partial"),
+        ("outlet=the%20daily%20wire", lambda q: q["article"]["outlet"] == "The Daily Wire"),
+        ("article=2", lambda q: q["article"]["id"] == 2),
+        ("since=2020-11-06&until=2020-11-06", lambda q: q["article"]["published"] == "2020-11-06"),
+        ("group=1", lambda q: q["group"]["id"] == 1),
+    ],
+)
 def test_filters(seeded, query, check):
     quotes = get_json(seeded.test_client(), f"/api/v1/quotes?{query}&per_page=100")
     assert quotes and all(check(q) for q in quotes)
@@ -50,10 +54,19 @@ def test_malformed_search_is_a_400_problem(seeded, q):
     assert response.get_json()["errors"]["query"]["q"]
 
 
-@pytest.mark.parametrize("query, field", [
-    ("per_page=101", "per_page"), ("page=0", "page"), ("kind=rumour", "kind"), ("since=yesterday", "since"),
-    ("sort=relevance", "sort"), ("sort=size", "sort"), ("colour=red", "colour"), ("since=2021-01-01&until=2020-01-01", "since"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("per_page=101", "per_page"),
+        ("page=0", "page"),
+        ("kind=rumour", "kind"),
+        ("since=yesterday", "since"),
+        ("sort=relevance", "sort"),
+        ("sort=size", "sort"),
+        ("colour=red", "colour"),
+        ("since=2021-01-01&until=2020-01-01", "since"),
+    ],
+)
 def test_invalid_parameters_are_problems_per_field(seeded, query, field):
     response = seeded.test_client().get(f"/api/v1/quotes?{query}")
     assert response.status_code == 422
@@ -97,7 +110,7 @@ def test_offsets_match_the_stored_article(seeded):
     client = seeded.test_client()
     for quote in get_json(client, "/api/v1/quotes?article=1&per_page=100"):
         text = get_json(client, "/api/v1/articles/1")["text"]
-        assert text[quote["start"]:quote["end"]] == quote["text"]
+        assert text[quote["start"] : quote["end"]] == quote["text"]
 
 
 def test_variants_list_other_outlets_with_diffs(seeded):
@@ -126,7 +139,9 @@ def test_unknown_quote_is_404_problem(seeded):
 def test_random_respects_filters(seeded):
     client = seeded.test_client()
     for _ in range(5):
-        assert get_json(client, "/api/v1/quotes/random?speaker=George%20Gasc%C3%B3n")["speaker"]["name"] == "George Gascón"
+        assert (
+            get_json(client, "/api/v1/quotes/random?speaker=George%20Gasc%C3%B3n")["speaker"]["name"] == "George Gascón"
+        )
     assert client.get("/api/v1/quotes/random?speaker=Nobody%20Here").status_code == 404
 
 
@@ -141,8 +156,9 @@ def test_reads_are_cors_open(seeded):
     response = seeded.test_client().get("/api/v1/quotes")
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "X-Total-Count" in response.headers["Access-Control-Expose-Headers"]
-    preflight = seeded.test_client().options("/api/v1/quotes", headers={
-        "Origin": "https://newsroom.example", "Access-Control-Request-Method": "GET"})
+    preflight = seeded.test_client().options(
+        "/api/v1/quotes", headers={"Origin": "https://newsroom.example", "Access-Control-Request-Method": "GET"}
+    )
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
 
 

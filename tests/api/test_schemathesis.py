@@ -3,6 +3,7 @@
 Reads run against the seeded database; write endpoints are exercised without a key
 (their 401 answers must match the schema too).
 """
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -17,8 +18,9 @@ from tests.conftest import ROOT, SEED_FILES
 @pytest.fixture(scope="module")
 def seeded_app(tmp_path_factory):
     path = tmp_path_factory.mktemp("schemathesis") / "api.sqlite3"
-    app = create_app({"DATABASE_URL": f"sqlite:///{path}", "RATE_LIMIT_ENABLED": False,
-                      "MIGRATIONS_DIR": str(ROOT / "migrations")})
+    app = create_app(
+        {"DATABASE_URL": f"sqlite:///{path}", "RATE_LIMIT_ENABLED": False, "MIGRATIONS_DIR": str(ROOT / "migrations")}
+    )
     with app.app_context():
         upgrade(database.obj, app.config["MIGRATIONS_DIR"])
         for seed in SEED_FILES:

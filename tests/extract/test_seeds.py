@@ -1,4 +1,5 @@
 """The seed articles' hard cases, one row each: (file, start of the quote, speaker, kind)."""
+
 import pytest
 
 from quotes_api.articles import load_article
@@ -48,7 +49,7 @@ def test_seed_quote(quotes_by_file, name, opening, speaker, kind):
 def test_offsets_point_into_the_article(quotes_by_file):
     for name, quotes in quotes_by_file.items():
         text = load_article(SEEDS / name).text
-        assert all(text[q.start:q.end] == q.text for q in quotes)
+        assert all(text[q.start : q.end] == q.text for q in quotes)
 
 
 def test_sidecar_metadata_is_read():

@@ -1,4 +1,5 @@
 """Storage: migrations match the models, ingest is idempotent and atomic, groups follow deletes."""
+
 import multiprocessing
 from pathlib import Path
 
@@ -43,13 +44,23 @@ def _store_seeds():
 def test_second_ingest_changes_nothing(app):
     with app.app_context():
         first = _store_seeds()
-        counts = (Article.select().count(), Quote.select().count(), Speaker.select().count(),
-                  VariantGroup.select().count(), QuoteSearch.select().count())
+        counts = (
+            Article.select().count(),
+            Quote.select().count(),
+            Speaker.select().count(),
+            VariantGroup.select().count(),
+            QuoteSearch.select().count(),
+        )
         second = _store_seeds()
         assert [r.created for r in first] == [True, True, True]
         assert [r.created for r in second] == [False, False, False]
-        assert (Article.select().count(), Quote.select().count(), Speaker.select().count(),
-                VariantGroup.select().count(), QuoteSearch.select().count()) == counts
+        assert (
+            Article.select().count(),
+            Quote.select().count(),
+            Speaker.select().count(),
+            VariantGroup.select().count(),
+            QuoteSearch.select().count(),
+        ) == counts
 
 
 def test_one_speaker_record_per_person_across_articles(app):
