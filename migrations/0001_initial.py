@@ -1,5 +1,6 @@
 """Initial schema: articles, speakers and aliases, quotes, variant groups, shingles, search, API keys.
 
+The FTS5 search table is created on SQLite only (PostgreSQL gets a tsvector table in 0005).
 Frozen copies of the models as they were when this migration was written; never
 import the live models here.
 """
@@ -15,6 +16,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SqliteDatabase,
     TextField,
 )
 from playhouse.sqlite_ext import FTS5Model, SearchField
@@ -97,7 +99,10 @@ def up(migrator, db):
         created_at = DateTimeField(default=_now)
         revoked_at = DateTimeField(null=True)
 
-    db.create_tables([Article, Speaker, SpeakerAlias, VariantGroup, Quote, QuoteShingle, QuoteSearch, ApiKey])
+    tables = [Article, Speaker, SpeakerAlias, VariantGroup, Quote, QuoteShingle, ApiKey]
+    if isinstance(db, SqliteDatabase):  # FTS5 is SQLite's; PostgreSQL's search table comes in 0005
+        tables.append(QuoteSearch)
+    db.create_tables(tables)
 
 
 def down(migrator, db):

@@ -21,10 +21,13 @@ def main():
 def _app():
     """The Flask app with its database bound (settings from the environment)."""
     from . import create_app
+    from .storage import DatabaseUnavailable, check_connection
 
     try:
-        return create_app()
-    except ValueError as error:  # a bad setting: say which, without a traceback
+        app = create_app()
+        check_connection()
+        return app
+    except (ValueError, DatabaseUnavailable) as error:  # a bad setting or no server: say which, no traceback
         raise click.ClickException(str(error)) from None
 
 

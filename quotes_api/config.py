@@ -3,6 +3,8 @@
 | variable               | default                        | meaning                                          |
 |------------------------|--------------------------------|--------------------------------------------------|
 | DATABASE_URL           | sqlite:///instance/quotes.sqlite3 | SQLite file (``sqlite:///rel`` or ``sqlite:////abs``) |
+|                        |                                | or PostgreSQL ``postgresql://user@host:5432/db`` |
+|                        |                                | (``postgresql+pool://``: connections kept open)  |
 | PORT                   | 8000                           | port ``make run`` and ``quotes-api serve`` bind  |
 | MIGRATIONS_DIR         | ./migrations (or the repo's)   | folder of numbered migration files               |
 | MAX_CONTENT_LENGTH     | 2000000                        | largest request body in bytes (else 413)         |
@@ -10,6 +12,10 @@
 | WRITE_RATE_LIMIT       | 60/minute                      | writes per API key                               |
 | SEARCH_RATE_LIMIT      | 120/minute                     | full-text searches per client address            |
 | RATE_LIMIT_ENABLED     | 1                              | 0 turns rate limiting off                        |
+| RATELIMIT_STORAGE_URI  | memory://                      | rate-limit counters: ``memory://`` is each worker |
+|                        |                                | process's own (N workers allow up to N times a   |
+|                        |                                | limit); ``redis://host:6379/0`` is one count for |
+|                        |                                | every worker and host                            |
 | MIN_CONFIDENCE         | 0.5                            | quotes stored from extraction at or above this   |
 | STORE_INDIRECT         | 1                              | store reported (indirect) speech too             |
 | PUBLIC_URL             | (the request's host)           | base of links in embeds and oEmbed answers       |
@@ -49,6 +55,7 @@ def from_environment(environ=None):
         "WRITE_RATE_LIMIT": _rate(env.get("WRITE_RATE_LIMIT", "60/minute")),
         "SEARCH_RATE_LIMIT": _rate(env.get("SEARCH_RATE_LIMIT", "120/minute")),
         "RATE_LIMIT_ENABLED": env.get("RATE_LIMIT_ENABLED", "1") not in ("0", "false", "no"),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or "memory://",
         "MIN_CONFIDENCE": float(env.get("MIN_CONFIDENCE", "0.5")),
         "STORE_INDIRECT": env.get("STORE_INDIRECT", "1") not in ("0", "false", "no"),
         "PUBLIC_URL": env.get("PUBLIC_URL", "").rstrip("/") or None,
@@ -65,7 +72,7 @@ def sqlite_path(database_url):
     if database_url in ("sqlite://", "sqlite:///:memory:", ":memory:"):
         return ":memory:"
     if not database_url.startswith(prefix):
-        raise ValueError(f"DATABASE_URL must be a sqlite:/// url (SQLite is the supported store), not {database_url!r}")
+        raise ValueError(f"DATABASE_URL must be a sqlite:/// or postgresql:// url, not {database_url!r}")
     path = database_url[len(prefix) :]
     if not path:
         raise ValueError("DATABASE_URL names no file")

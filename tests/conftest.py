@@ -1,4 +1,7 @@
-"""Fixtures: an app on a temporary, migrated database; a client; the seeds stored; an API key."""
+"""Fixtures: an app on a temporary, migrated database; a client; the seeds stored; an API key.
+
+The database is SQLite unless TEST_DATABASE_URL names a PostgreSQL server (see tests/backends.py).
+"""
 
 import shutil
 from pathlib import Path
@@ -8,17 +11,29 @@ import pytest
 from quotes_api import create_app
 from quotes_api.articles import load_article
 from quotes_api.storage import create_key, database, upgrade
+from tests.backends import BACKEND, fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
+def pytest_report_header(config):
+    return f"database backend: {BACKEND}"
+
+
 @pytest.fixture
-def app(tmp_path):
+def database_url(tmp_path):
+    """A new, empty database for this test (a SQLite file or a PostgreSQL schema), removed afterwards."""
+    with fresh_database(tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def app(database_url):
     app = create_app(
         {
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+            "DATABASE_URL": database_url,
             "TESTING": True,
             "MIGRATIONS_DIR": str(ROOT / "migrations"),
             "RATE_LIMIT_ENABLED": True,

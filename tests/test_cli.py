@@ -12,8 +12,8 @@ from tests.conftest import ROOT, SEED_FILES
 
 
 @pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+def run(database_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("MIGRATIONS_DIR", str(ROOT / "migrations"))
 
     def invoke(*args):
@@ -98,7 +98,14 @@ def test_export_csv(run):
     assert any(r["speaker"] == "Jackie Lacey" and r["outlet"] == "The Daily Wire" for r in rows)
 
 
-def test_a_bad_setting_is_a_clear_error(run, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", "postgres://elsewhere/db")
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("mysql://elsewhere/db", "sqlite:/// or postgresql://"),  # a backend we do not support
+        ("postgresql://nobody@127.0.0.1:9/db", "cannot open the database"),  # no server listens there
+    ],
+)
+def test_a_bad_database_setting_is_a_clear_error(run, monkeypatch, url, message):
+    monkeypatch.setenv("DATABASE_URL", url)
     result = CliRunner().invoke(main, ["db", "upgrade"])
-    assert result.exit_code != 0 and "sqlite:///" in result.output
+    assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output

@@ -177,10 +177,10 @@ def _client_key():
     return request.headers.get(API_KEY_HEADER) or get_remote_address()
 
 
-# Counters live in each worker's memory (the `limits` memory storage): with N gunicorn
-# workers a client may get up to N times the limit. Point RATELIMIT_STORAGE_URI at a
-# shared store (e.g. redis://) when that matters.
-limiter = Limiter(key_func=_client_key, headers_enabled=True, storage_uri="memory://", strategy="fixed-window")
+# Counters live where the RATELIMIT_STORAGE_URI setting says (flask-limiter reads it at init_app).
+# The default memory:// is each worker's own memory: with N gunicorn workers a client may get up
+# to N times the limit. redis://host:6379/0 keeps one count for every worker and host.
+limiter = Limiter(key_func=_client_key, headers_enabled=True, strategy="fixed-window")
 
 
 def write_limit():

@@ -1,14 +1,16 @@
 """Storage: the only package that imports peewee."""
 
-from .db import init_database, pending, schema_drift, upgrade
+from .db import DatabaseUnavailable, check_connection, init_database, is_postgres, pending, schema_drift, upgrade
 from .ingest import IngestResult, delete_article, find_existing, ingest_article, regroup_all
 from .keys import KeyStatus, check_key, create_key, revoke_key
 from .models import MODELS, ApiKey, Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup, database
+from .search import indexed_count
 
 __all__ = [
     "MODELS",
     "ApiKey",
     "Article",
+    "DatabaseUnavailable",
     "IngestResult",
     "KeyStatus",
     "Quote",
@@ -16,13 +18,16 @@ __all__ = [
     "Speaker",
     "SpeakerAlias",
     "VariantGroup",
+    "check_connection",
     "check_key",
     "create_key",
     "database",
     "delete_article",
     "find_existing",
+    "indexed_count",
     "ingest_article",
     "init_database",
+    "is_postgres",
     "pending",
     "regroup_all",
     "revoke_key",

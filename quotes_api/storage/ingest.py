@@ -7,8 +7,10 @@ from peewee import JOIN, IntegrityError, fn
 
 from ..extract.names import fold
 from ..variants import Grouper, Member, words
+from .db import grouping_lock, retrying, write_transaction
 from .groups import DatabaseGroupStore, refresh_group
-from .models import Article, Quote, QuoteSearch, QuoteShingle, Speaker, SpeakerAlias, VariantGroup, database, utcnow
+from .models import Article, Quote, QuoteShingle, Speaker, SpeakerAlias, VariantGroup, database, utcnow
+from .search import index_quotes, unindex_quotes
 
 
 @dataclass
@@ -35,40 +37,67 @@ def find_existing(article):
 def ingest_article(article, quotes):
     """Store an extracted article and its quotes; a second ingest of it changes nothing.
 
-    Everything happens in one IMMEDIATE transaction, so a failure leaves no trace and
-    concurrent writers queue on SQLite's lock instead of deadlocking.
+    Everything happens in one write transaction (see :func:`.db.write_transaction`), so a
+    failure leaves no trace. Concurrent writers of the same article: the unique url and
+    text hash let one win; the others answer "already stored" with the winner's row.
     """
     try:
-        with database.atomic("IMMEDIATE"):
-            existing = find_existing(article)
-            if existing:
-                return IngestResult(existing, False)
-            row = Article.create(
-                url=article.url,
-                outlet=article.outlet,
-                title=article.title,
-                published=article.published,
-                text=article.text,
-                content_hash=content_hash(article.text),
-            )
-            speakers_before = Speaker.select().count()
-            stored = [_store_quote(row, quote) for quote in quotes]
-            grouper = Grouper(DatabaseGroupStore())
-            for quote_row in stored:
-                if quote_row.kind != "indirect":
-                    grouper.add(member_of(quote_row, row))
-            return IngestResult(row, True, len(stored), Speaker.select().count() - speakers_before)
+        return retrying(lambda: _ingest(article, quotes))
     except IntegrityError:
-        # Another worker stored the same article between our check and our insert.
+        # Another writer stored the same article between our check and our insert.
         existing = find_existing(article)
         if existing is None:
             raise
         return IngestResult(existing, False)
 
 
-def _store_quote(article_row, quote):
-    speaker = speaker_for(quote.speaker, quote.speaker_mention) if quote.speaker else None
-    row = Quote.create(
+def _ingest(article, quotes):
+    with write_transaction():
+        existing = find_existing(article)
+        if existing:
+            return IngestResult(existing, False)
+        row = Article.create(
+            url=article.url,
+            outlet=article.outlet,
+            title=article.title,
+            published=article.published,
+            text=article.text,
+            content_hash=content_hash(article.text),
+        )
+        speakers, created = _speakers_of(quotes)
+        stored = [_store_quote(row, quote, speakers) for quote in quotes]
+        index_quotes((quote_row.id, quote_row.text) for quote_row in stored)
+        grouping_lock()
+        grouper = Grouper(DatabaseGroupStore())
+        for quote_row in stored:
+            if quote_row.kind != "indirect":
+                grouper.add(member_of(quote_row, row))
+        return IngestResult(row, True, len(stored), created)
+
+
+def _speakers_of(quotes):
+    """({(name, mention): Speaker}, how many were new) for the quotes' speakers.
+
+    Taken in the order of their keys, so two writers adding the same new people lock
+    the same rows in the same order and never wait on each other in a circle.
+    """
+    wanted = {(q.speaker, q.speaker_mention) for q in quotes if q.speaker}
+    speakers, created = {}, 0
+    for name, mention in sorted(wanted, key=lambda pair: (fold(pair[0]), pair[0], pair[1] or "")):
+        speaker, new = speaker_for(name, mention, with_created=True)
+        speakers[name, mention] = speaker
+        created += new
+    return speakers, created
+
+
+def _store_quote(article_row, quote, speakers=None):
+    if not quote.speaker:
+        speaker = None
+    elif speakers is not None and (quote.speaker, quote.speaker_mention) in speakers:
+        speaker = speakers[quote.speaker, quote.speaker_mention]
+    else:
+        speaker = speaker_for(quote.speaker, quote.speaker_mention)
+    return Quote.create(
         article=article_row,
         speaker=speaker,
         text=quote.text,
@@ -82,29 +111,30 @@ def _store_quote(article_row, quote):
         context_end=quote.context[1],
         word_count=len(words(quote.text)),
     )
-    QuoteSearch.insert({QuoteSearch.rowid: row.id, QuoteSearch.text: quote.text}).execute()
-    return row
 
 
-def speaker_for(name, mention=None):
+def speaker_for(name, mention=None, with_created=False):
     """The one speaker record for a person, created on first sight; aliases recorded as seen.
 
     A lone surname that exactly one stored speaker ends with is that speaker ("Lacey"
-    in an article that never gives her first name).
+    in an article that never gives her first name). Creation is an insert that yields
+    to a concurrent writer's identical insert (ON CONFLICT DO NOTHING), then a read.
     """
     key = fold(name)
+    created = False
     speaker = Speaker.get_or_none(Speaker.key == key)
     if speaker is None and len(key.split()) == 1:
         matches = list(Speaker.select().where(Speaker.key.endswith(" " + key)).limit(2))
         if len(matches) == 1:
             speaker = matches[0]
     if speaker is None:
-        speaker = Speaker.create(name=name, key=key)
-    for alias in {name, mention} - {None, speaker.name}:
+        created = database.execute(Speaker.insert(name=name, key=key).on_conflict_ignore()).rowcount == 1
+        speaker = Speaker.get(Speaker.key == key)
+    for alias in sorted({name, mention} - {None, speaker.name}):
         alias_key = fold(alias)
         if alias_key and alias.split()[0][:1].isupper():
             SpeakerAlias.insert(speaker=speaker, alias=alias, key=alias_key).on_conflict_ignore().execute()
-    return speaker
+    return (speaker, created) if with_created else speaker
 
 
 def member_of(quote_row, article_row):
@@ -115,14 +145,14 @@ def member_of(quote_row, article_row):
 
 def delete_article(article_id):
     """Remove an article with its quotes; shrink or dissolve the groups they were in. False if unknown."""
-    with database.atomic("IMMEDIATE"):
+    with write_transaction():
+        grouping_lock()
         article = Article.get_or_none(Article.id == article_id)
         if article is None:
             return False
         quote_ids = [q.id for q in Quote.select(Quote.id).where(Quote.article == article)]
         groups = {q.group_id for q in Quote.select(Quote.group).where(Quote.article == article) if q.group_id}
-        if quote_ids:
-            QuoteSearch.delete().where(QuoteSearch.rowid.in_(quote_ids)).execute()
+        unindex_quotes(quote_ids)
         article.delete_instance(recursive=False)  # quotes and shingles go by ON DELETE CASCADE
         for group_id in groups:
             refresh_group(group_id)
@@ -131,7 +161,8 @@ def delete_article(article_id):
 
 def regroup_all(progress=None):
     """Rebuild every variant group from scratch, in publication order. Returns the number of groups."""
-    with database.atomic("IMMEDIATE"):
+    with write_transaction():
+        grouping_lock()
         Quote.update(group=None).execute()
         VariantGroup.delete().execute()
         QuoteShingle.delete().execute()

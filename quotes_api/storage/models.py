@@ -3,11 +3,13 @@
 import datetime
 
 from peewee import (
+    BigIntegerField,
     CharField,
     CompositeKey,
     DatabaseProxy,
     DateField,
     DateTimeField,
+    Field,
     FloatField,
     ForeignKeyField,
     IntegerField,
@@ -86,7 +88,7 @@ class Quote(BaseModel):
 class QuoteShingle(BaseModel):
     """Word 3-gram hashes of each quote: the candidate index for variant grouping."""
 
-    shingle = IntegerField()
+    shingle = BigIntegerField()  # an unsigned 32-bit hash: wider than PostgreSQL's integer
     quote = ForeignKeyField(Quote, on_delete="CASCADE", index=True)
 
     class Meta:
@@ -102,6 +104,20 @@ class QuoteSearch(FTS5Model):
         database = database
         table_name = "quote_search"
         options = {"tokenize": "unicode61 remove_diacritics 2"}
+
+
+class TSVectorField(Field):
+    field_type = "TSVECTOR"
+
+
+class QuoteDocument(BaseModel):
+    """PostgreSQL's full-text index of quote texts (SQLite uses :class:`QuoteSearch`), GIN-indexed.
+
+    The document is built from the accent- and case-folded text, as SQLite's tokenizer folds it.
+    """
+
+    quote = ForeignKeyField(Quote, primary_key=True, on_delete="CASCADE")
+    document = TSVectorField()
 
 
 class ApiKey(BaseModel):

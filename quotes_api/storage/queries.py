@@ -4,15 +4,12 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import JOIN, OperationalError, fn
+from peewee import JOIN, fn
 
 from ..extract.names import fold
 from ..variants import word_diff
-from .models import Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup
-
-
-class SearchSyntaxError(ValueError):
-    """The full-text query is not valid FTS5 syntax."""
+from .models import Article, Quote, Speaker, SpeakerAlias, VariantGroup
+from .search import SearchSyntaxError, relevance, search_quotes  # noqa: F401 (the API catches SearchSyntaxError)
 
 
 @dataclass
@@ -63,22 +60,13 @@ def filtered_quotes(filters):
     if filters.group is not None:
         query = query.where(Quote.group == filters.group)
     if filters.q:
-        check_search_syntax(filters.q)
-        query = query.join(QuoteSearch, on=(QuoteSearch.rowid == Quote.id)).where(QuoteSearch.match(filters.q))
+        query = search_quotes(query, Quote.id, filters.q)
     return query
-
-
-def check_search_syntax(q):
-    """Raise SearchSyntaxError when SQLite's FTS5 cannot parse q."""
-    try:
-        QuoteSearch.select(QuoteSearch.rowid).where(QuoteSearch.match(q)).limit(1).execute()
-    except OperationalError as error:
-        raise SearchSyntaxError(str(error).replace("fts5: ", "")) from None
 
 
 def sort_quotes(query, sort):
     if sort == "relevance":
-        return query.order_by(QuoteSearch.bm25(), Quote.id)
+        return query.order_by(relevance(), Quote.id)
     if sort == "published":
         return query.order_by(Article.published.asc(nulls="LAST"), Quote.id)
     if sort == "length":

@@ -12,21 +12,20 @@ from quotes_api import create_app
 from quotes_api.articles import load_article
 from quotes_api.service import store_article
 from quotes_api.storage import database, upgrade
+from tests.backends import fresh_database
 from tests.conftest import ROOT, SEED_FILES
 
 
 @pytest.fixture(scope="module")
 def seeded_app(tmp_path_factory):
-    path = tmp_path_factory.mktemp("schemathesis") / "api.sqlite3"
-    app = create_app(
-        {"DATABASE_URL": f"sqlite:///{path}", "RATE_LIMIT_ENABLED": False, "MIGRATIONS_DIR": str(ROOT / "migrations")}
-    )
-    with app.app_context():
-        upgrade(database.obj, app.config["MIGRATIONS_DIR"])
-        for seed in SEED_FILES:
-            store_article(load_article(seed))
-        database.close()
-    return app
+    with fresh_database(tmp_path_factory.mktemp("schemathesis"), "api") as url:
+        app = create_app({"DATABASE_URL": url, "RATE_LIMIT_ENABLED": False, "MIGRATIONS_DIR": str(ROOT / "migrations")})
+        with app.app_context():
+            upgrade(database.obj, app.config["MIGRATIONS_DIR"])
+            for seed in SEED_FILES:
+                store_article(load_article(seed))
+            database.close()
+        yield app
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
@@ -37,7 +36,7 @@ def api_schema(seeded_app):
     return schemathesis.openapi.from_wsgi("/openapi.json", seeded_app)
 
 
-# A schema-valid `q` can still be invalid FTS5 syntax, which is a documented 400; so the
+# A schema-valid `q` can still be invalid search syntax, which is a documented 400; so the
 # check that every schema-valid request is accepted does not apply to this API.
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 

@@ -1,7 +1,6 @@
 """Storage: migrations match the models, ingest is idempotent and atomic, groups follow deletes."""
 
 import multiprocessing
-from pathlib import Path
 
 import pytest
 
@@ -11,26 +10,33 @@ from quotes_api.extract import extract_quotes
 from quotes_api.storage import (
     Article,
     Quote,
-    QuoteSearch,
     Speaker,
     VariantGroup,
     database,
     delete_article,
+    indexed_count,
     ingest_article,
     init_database,
+    is_postgres,
     regroup_all,
     schema_drift,
     upgrade,
 )
 from tests.conftest import ROOT, SEED_FILES
 
+MIGRATIONS = sorted(p.stem for p in (ROOT / "migrations").glob("0*.py"))
 
-def test_migrating_an_empty_database_gives_the_models_schema(tmp_path):
-    db = init_database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
-    assert upgrade(db, ROOT / "migrations") == ["0001_initial"]
+
+def test_migrating_an_empty_database_gives_the_models_schema(database_url):
+    db = init_database(database_url)
+    assert upgrade(db, ROOT / "migrations") == MIGRATIONS
     assert schema_drift(db) == ""
     assert upgrade(db, ROOT / "migrations") == []  # a second upgrade has nothing to do
-    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    if is_postgres(db):
+        assert "quote_document" in db.get_tables() and "quote_search" not in db.get_tables()
+    else:
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
 
 
 def _store_seeds():
@@ -49,7 +55,7 @@ def test_second_ingest_changes_nothing(app):
             Quote.select().count(),
             Speaker.select().count(),
             VariantGroup.select().count(),
-            QuoteSearch.select().count(),
+            indexed_count(),
         )
         second = _store_seeds()
         assert [r.created for r in first] == [True, True, True]
@@ -59,7 +65,7 @@ def test_second_ingest_changes_nothing(app):
             Quote.select().count(),
             Speaker.select().count(),
             VariantGroup.select().count(),
-            QuoteSearch.select().count(),
+            indexed_count(),
         ) == counts
 
 
@@ -92,16 +98,16 @@ def test_a_failed_ingest_leaves_no_trace(app, monkeypatch):
         calls = {"n": 0}
         original = ingest_module._store_quote
 
-        def failing(row, quote):
+        def failing(*args):
             calls["n"] += 1
             if calls["n"] == 3:
                 raise RuntimeError("disk full")
-            return original(row, quote)
+            return original(*args)
 
         monkeypatch.setattr(ingest_module, "_store_quote", failing)
         with pytest.raises(RuntimeError):
             ingest_article(article, quotes)
-        assert (Article.select().count(), Quote.select().count(), QuoteSearch.select().count()) == (0, 0, 0)
+        assert (Article.select().count(), Quote.select().count(), indexed_count()) == (0, 0, 0)
 
 
 def test_deleting_an_article_dissolves_groups_left_in_one_article(app):
@@ -111,7 +117,7 @@ def test_deleting_an_article_dissolves_groups_left_in_one_article(app):
         assert delete_article(2) is True
         assert VariantGroup.select().count() == 0
         assert Quote.select().where(Quote.group.is_null(False)).count() == 0
-        assert QuoteSearch.select().count() == Quote.select().count()
+        assert indexed_count() == Quote.select().count()
         assert delete_article(2) is False
 
 
@@ -125,26 +131,63 @@ def test_same_text_without_url_is_one_article(app):
         assert ingest_article(ParsedArticle("Changed text.", url="https://example.org/a"), []).created is False
 
 
-def _ingest_in_process(database_path, number):
-    init_database(f"sqlite:///{database_path}")
+def _ingest_in_process(database_url, number):
+    init_database(database_url)
     for round_ in range(5):
         text = f"“Worker {number} says round {round_} is done and dusted for today,” Ana Ruiz said."
         ingest_article(ParsedArticle(text, url=f"https://example.org/{number}/{round_}"), extract_quotes(text))
     database.close()
 
 
-def test_concurrent_writers_do_not_see_database_is_locked(tmp_path):
-    path = Path(tmp_path / "shared.sqlite3")
-    db = init_database(f"sqlite:///{path}")
-    upgrade(db, ROOT / "migrations")
-    db.close()
+def _run_processes(target, args_list):
     context = multiprocessing.get_context("fork")
-    workers = [context.Process(target=_ingest_in_process, args=(path, n)) for n in range(4)]
+    workers = [context.Process(target=target, args=args) for args in args_list]
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(60)
-    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
-    init_database(f"sqlite:///{path}")
+        worker.join(120)
+    return [w.exitcode for w in workers]
+
+
+def test_concurrent_writers_do_not_see_database_is_locked(database_url):
+    db = init_database(database_url)
+    upgrade(db, ROOT / "migrations")
+    db.close()
+    assert _run_processes(_ingest_in_process, [(database_url, n) for n in range(4)]) == [0, 0, 0, 0]
+    init_database(database_url)
     assert Article.select().count() == 20
     assert Speaker.select().where(Speaker.name == "Ana Ruiz").count() == 1
+
+
+SAME_STATEMENT = "“We will not raise the fares this year, whatever the council decides,” said {speaker}."
+
+
+def _ingest_the_same_articles(database_url, number, outcomes):
+    """Every process stores the same eight articles: two outlets of one statement per speaker."""
+    init_database(database_url)
+    created = 0
+    for n in range(4):
+        speaker = f"Dana Okafor{'abcd'[n]}"
+        for outlet in ("a", "b"):
+            text = f"{outlet.upper()} reports. " + SAME_STATEMENT.format(speaker=speaker)
+            parsed = ParsedArticle(text, url=f"https://{outlet}.example/{n}", outlet=outlet)
+            created += ingest_article(parsed, extract_quotes(parsed)).created
+    outcomes.put(created)
+    database.close()
+
+
+def test_concurrent_writers_of_the_same_articles_store_each_once(database_url):
+    """Four processes race to store the same articles: each is stored once, grouped once, the rest "already stored"."""
+    db = init_database(database_url)
+    upgrade(db, ROOT / "migrations")
+    db.close()
+    outcomes = multiprocessing.get_context("fork").Queue()
+    codes = _run_processes(_ingest_the_same_articles, [(database_url, n, outcomes) for n in range(4)])
+    assert codes == [0, 0, 0, 0]
+    assert sum(outcomes.get(timeout=5) for _ in range(4)) == 8  # the others were told "already stored"
+    init_database(database_url)
+    assert Article.select().count() == 8
+    assert Quote.select().count() == 8 and indexed_count() == 8
+    assert Speaker.select().count() == 4
+    assert VariantGroup.select().count() == 4  # one group per statement, never two
+    assert Quote.select().where(Quote.group.is_null()).count() == 0

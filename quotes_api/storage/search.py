@@ -1,0 +1,219 @@
+"""Full-text search on either backend: one user syntax, parsed here, written out for FTS5 or tsquery.
+
+The syntax (the ``q`` parameter): words, ``"a phrase"``, ``prefix*``, ``AND`` (also implied
+between neighbours), ``OR``, ``NOT`` (binary: ``a NOT b``), and parentheses; ``NOT`` binds
+tightest, then ``AND``, then ``OR``, as in SQLite FTS5. Anything else is a
+:class:`SearchSyntaxError` (a 400 in the API) on both backends. User text never reaches
+FTS5 or ``to_tsquery`` as typed: only the parsed words do, quoted, as a bound parameter.
+
+>>> to_tsquery_text(parse('"tsunami of change" OR overincarcer*'))
+"('tsunami' <-> 'of' <-> 'change') | 'overincarcer':*"
+>>> to_fts5(parse('racism NOT Ahmad'))
+'("racism" NOT "ahmad")'
+"""
+
+import re
+from dataclasses import dataclass
+
+from peewee import SQL, Expression, fn
+
+from ..extract.names import fold
+from .db import is_postgres
+from .models import QuoteDocument, QuoteSearch, database
+
+
+class SearchSyntaxError(ValueError):
+    """The full-text query is not valid search syntax."""
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Words that must appear in this order (one word or a phrase); the last may be a prefix."""
+
+    words: tuple
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Op:
+    name: str  # AND, OR, NOT
+    left: object
+    right: object
+
+
+_TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*"?)|(?P<paren>[()])|(?P<word>\w+)|(?P<star>\*)|(?P<other>\S))')
+OPERATORS = ("AND", "OR", "NOT")
+
+
+def _tokens(q):
+    tokens = []
+    for match in _TOKEN.finditer(q):
+        kind = match.lastgroup
+        if kind is None:  # trailing white space
+            continue
+        text = match.group(kind)
+        if kind == "phrase":
+            if len(text) < 2 or not text.endswith('"'):
+                raise SearchSyntaxError("a phrase has no closing quotation mark")
+            tokens.append(("terms", text[1:-1]))
+        elif kind == "word":
+            tokens.append(("op", text) if text in OPERATORS else ("terms", text))
+        elif kind == "star":
+            if not tokens or tokens[-1][0] != "terms" or tokens[-1][1].endswith("*"):
+                raise SearchSyntaxError("* must follow a word, as in prefix*")
+            tokens[-1] = ("terms", tokens[-1][1] + "*")
+        elif kind == "paren":
+            tokens.append((text, text))
+        else:
+            raise SearchSyntaxError(f'unexpected {text!r}: use words, "phrases", AND, OR, NOT, ( ) and prefix*')
+    return tokens
+
+
+def _terms(text):
+    prefix = text.endswith("*")
+    words = tuple(fold(text.rstrip("*")).split())
+    if not words:
+        raise SearchSyntaxError("an empty phrase matches nothing")
+    return Terms(words, prefix)
+
+
+class _Parser:
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.at = 0
+
+    def peek(self):
+        return self.tokens[self.at] if self.at < len(self.tokens) else (None, None)
+
+    def take(self):
+        token = self.peek()
+        self.at += 1
+        return token
+
+    def expression(self):
+        node = self.conjunction()
+        while self.peek() == ("op", "OR"):
+            self.take()
+            node = Op("OR", node, self.conjunction())
+        return node
+
+    def conjunction(self):
+        node = self.negation()
+        while True:
+            kind, value = self.peek()
+            if (kind, value) == ("op", "AND"):
+                self.take()
+            elif kind not in ("terms", "("):
+                return node
+            node = Op("AND", node, self.negation())
+
+    def negation(self):
+        node = self.primary()
+        while self.peek() == ("op", "NOT"):
+            self.take()
+            node = Op("NOT", node, self.primary())
+        return node
+
+    def primary(self):
+        kind, value = self.take()
+        if kind == "terms":
+            return _terms(value)
+        if kind == "(":
+            node = self.expression()
+            if self.take()[0] != ")":
+                raise SearchSyntaxError("a parenthesis is not closed")
+            return node
+        if kind is None:
+            raise SearchSyntaxError("the search ends where a word was expected")
+        raise SearchSyntaxError(f"{value!r} cannot stand here; a word or a phrase was expected")
+
+
+def parse(q):
+    """The search tree for q; raises SearchSyntaxError when q is not valid syntax."""
+    parser = _Parser(_tokens(q))
+    if not parser.tokens:
+        raise SearchSyntaxError("the search is empty")
+    tree = parser.expression()
+    if parser.at != len(parser.tokens):
+        raise SearchSyntaxError(f"{parser.peek()[1]!r} cannot stand here")
+    return tree
+
+
+def to_fts5(node):
+    """The tree as an FTS5 query: every word quoted, so no user text is read as FTS5 syntax."""
+    if isinstance(node, Terms):
+        return '"' + " ".join(node.words) + '"' + ("*" if node.prefix else "")
+    return f"({to_fts5(node.left)} {node.name} {to_fts5(node.right)})"
+
+
+def to_tsquery_text(node, top=True):
+    """The tree as to_tsquery text; words are folded \\w+ runs, so they quote safely."""
+    if isinstance(node, Terms):
+        lexemes = [f"'{word}'" for word in node.words]
+        if node.prefix:
+            lexemes[-1] += ":*"
+        return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
+    left, right = to_tsquery_text(node.left, False), to_tsquery_text(node.right, False)
+    text = {"AND": f"{left} & {right}", "OR": f"{left} | {right}", "NOT": f"{left} & !{right}"}[node.name]
+    return text if top else f"({text})"
+
+
+# --- the index and the query, per backend ----------------------------------------------
+
+
+def document_text(text):
+    """What PostgreSQL indexes: the folded words (SQLite's unicode61 remove_diacritics 2 does the same)."""
+    return fold(text)
+
+
+def index_quotes(rows):
+    """Add (quote id, text) pairs to the search index."""
+    rows = list(rows)
+    if not rows:
+        return
+    if is_postgres():
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            placeholders = ", ".join(["(%s, to_tsvector('simple', %s))"] * len(chunk))
+            params = [value for quote_id, text in chunk for value in (quote_id, document_text(text))]
+            database.execute_sql(f'INSERT INTO "quote_document" ("quote_id", "document") VALUES {placeholders}', params)
+    else:
+        QuoteSearch.insert_many([{"rowid": quote_id, "text": text} for quote_id, text in rows]).execute()
+
+
+def unindex_quotes(quote_ids):
+    """Remove quotes from the search index (PostgreSQL's also goes by ON DELETE CASCADE)."""
+    if not quote_ids:
+        return
+    if is_postgres():
+        QuoteDocument.delete().where(QuoteDocument.quote.in_(quote_ids)).execute()
+    else:
+        QuoteSearch.delete().where(QuoteSearch.rowid.in_(quote_ids)).execute()
+
+
+def indexed_count():
+    """How many quotes the search index holds."""
+    return (QuoteDocument if is_postgres() else QuoteSearch).select().count()
+
+
+def search_quotes(query, quote_id, q):
+    """query restricted to the quotes matching q (quote_id: its quote id column), ready for :func:`relevance`."""
+    tree = parse(q)
+    if is_postgres():
+        tsquery = fn.to_tsquery(SQL("'simple'"), to_tsquery_text(tree))
+        return (
+            query.select_extend(fn.ts_rank(QuoteDocument.document, tsquery).alias(RANK))
+            .join(QuoteDocument, on=(QuoteDocument.quote == quote_id))
+            .where(Expression(QuoteDocument.document, "@@", tsquery))
+        )
+    return query.join(QuoteSearch, on=(QuoteSearch.rowid == quote_id)).where(QuoteSearch.match(to_fts5(tree)))
+
+
+RANK = "search_rank"
+
+
+def relevance():
+    """An ORDER BY term, best match first, for a query made by :func:`search_quotes`."""
+    if is_postgres():
+        return SQL(f'"{RANK}"').desc()
+    return QuoteSearch.bm25()

@@ -1,0 +1,70 @@
+"""Which database the suite runs on: SQLite files by default, PostgreSQL when TEST_DATABASE_URL names one.
+
+With ``TEST_DATABASE_URL=postgresql://user@host:port/db`` every test gets its own schema in that
+database (the connection's search_path points at it) and the schema is dropped afterwards.
+"""
+
+import os
+import uuid
+from contextlib import contextmanager
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+POSTGRES = TEST_DATABASE_URL.startswith(("postgres://", "postgresql://"))
+BACKEND = "postgresql" if POSTGRES else "sqlite"
+
+
+def with_search_path(url, schema):
+    """url with psycopg's options set so the connection works in schema."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "options"]
+    query.append(("options", f"-c search_path={schema}"))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _admin(url):
+    import psycopg
+
+    parts = urlsplit(url)
+    return psycopg.connect(urlunsplit(parts._replace(query="")), autocommit=True, connect_timeout=10)
+
+
+@contextmanager
+def fresh_database(tmp_path, name="test"):
+    """A url for a new, empty database: a SQLite file under tmp_path, or a PostgreSQL schema dropped after."""
+    if not POSTGRES:
+        yield f"sqlite:///{tmp_path / (name + '.sqlite3')}"
+        return
+    schema = f"t_{name}_{uuid.uuid4().hex[:12]}"
+    with _admin(TEST_DATABASE_URL) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield with_search_path(TEST_DATABASE_URL, schema)
+    finally:
+        from quotes_api.storage import database
+
+        if database.obj is not None and not database.is_closed():
+            database.close()
+        with _admin(TEST_DATABASE_URL) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def reachable(url):
+    """True when a PostgreSQL or Redis server answers at url (used by make test to decide on a pass)."""
+    try:
+        if url.startswith("redis"):
+            import redis
+
+            return bool(redis.Redis.from_url(url, socket_connect_timeout=3).ping())
+        import psycopg
+
+        psycopg.connect(urlunsplit(urlsplit(url)._replace(query="")), connect_timeout=3).close()
+        return True
+    except Exception:
+        return False
+
+
+if __name__ == "__main__":  # python -m tests.backends URL: exit 0 when the server answers
+    import sys
+
+    sys.exit(0 if reachable(sys.argv[1]) else 1)
