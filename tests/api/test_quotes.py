@@ -46,7 +46,7 @@ def test_full_text_search_finds_both_wordings(seeded):
     assert {q["article"]["id"] for q in boolean} == {1}
 
 
-@pytest.mark.parametrize("q", ['"unbalanced', "AND", "racism OR", "(a", "*"])
+@pytest.mark.parametrize("q", ['"unbalanced', "AND", "racism OR", "(a", "*", "NOT racism", "text:racism", "a:* | b"])
 def test_malformed_search_is_a_400_problem(seeded, q):
     response = seeded.test_client().get("/api/v1/quotes", query_string={"q": q})
     assert response.status_code == 400
