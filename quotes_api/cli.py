@@ -75,6 +75,39 @@ def _migrated_app():
         yield app
 
 
+@main.command("migrate-data")
+@click.option("--from", "source", required=True, help="Database to copy, e.g. sqlite:///instance/quotes.sqlite3")
+@click.option("--to", "target", required=True, help="Empty database to fill, e.g. postgresql://user@host:5432/quotes")
+def migrate_data(source, target):
+    """Copy every article, quote, speaker, group and key to another database; check the counts.
+
+    The target is migrated first and must hold no data. Ids are kept; the search index is
+    rebuilt in the target's own form (FTS5 or tsvector). Exit status 1 if a count differs.
+    """
+    from .config import from_environment
+    from .storage.db import DatabaseUnavailable
+    from .storage.transfer import TransferError, copy_database
+
+    migrations_dir = from_environment()["MIGRATIONS_DIR"]
+    copied = {}
+
+    def progress(table, rows):
+        copied[table] = copied.get(table, 0) + rows
+
+    try:
+        counts = copy_database(source, target, migrations_dir, progress)
+    except (ValueError, TransferError, DatabaseUnavailable) as error:
+        raise click.ClickException(str(error)) from None
+    width = max(len(c.table) for c in counts)
+    click.echo(f"{'table':<{width}}  {'source':>8}  {'target':>8}")
+    for count in counts:
+        mark = "" if count.ok else "  MISMATCH"
+        click.echo(f"{count.table:<{width}}  {count.source:>8}  {count.target:>8}{mark}")
+    if not all(c.ok for c in counts):
+        raise click.ClickException("the copy is incomplete: counts differ")
+    click.echo("all counts match")
+
+
 # --- ingest and extract ------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from quotes_api import create_app
 from quotes_api.cli import main
 from tests.conftest import ROOT, SEED_FILES
 
@@ -109,3 +110,30 @@ def test_a_bad_database_setting_is_a_clear_error(run, monkeypatch, url, message)
     monkeypatch.setenv("DATABASE_URL", url)
     result = CliRunner().invoke(main, ["db", "upgrade"])
     assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+
+
+def test_migrate_data_copies_everything_and_checks_counts(run, database_url, tmp_path, monkeypatch):
+    """A seeded SQLite file copied into this run's backend (PostgreSQL in the PostgreSQL pass)."""
+    source = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", source)
+    run("db", "upgrade")
+    run("ingest", *SEED_FILES)
+    run("keys", "create", "desk")
+    before = run("export", "--format", "jsonl").stdout
+
+    result = run("migrate-data", "--from", source, "--to", database_url)
+    assert result.exit_code == 0 and "all counts match" in result.stdout
+    counts = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:-1]}
+    assert counts["quote"][0] == counts["quote"][1] != "0" and counts["variant_group"] == ["2", "2"]
+    assert result.stdout.count("MISMATCH") == 0
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert run("export", "--format", "jsonl").stdout == before  # the same rows, ids and groups
+    searched = create_app({"DATABASE_URL": database_url}).test_client().get('/api/v1/quotes?q="tsunami of change"')
+    assert searched.headers["X-Total-Count"] == "3"  # the search index was rebuilt in the target's form
+    new = tmp_path / "new.txt"
+    new.write_text("“The buses will run all night from June,” Mayor Ana Ruiz said.", encoding="utf-8")
+    assert "articles added: 1" in run("ingest", new).stdout  # ids continue after the copied ones
+
+    again = CliRunner().invoke(main, ["migrate-data", "--from", source, "--to", database_url])
+    assert again.exit_code != 0 and "already holds data" in again.output

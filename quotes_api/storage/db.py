@@ -36,16 +36,20 @@ POOLED_SCHEMES = {"postgres+pool": PooledPostgresqlDatabase, "postgresql+pool": 
 
 def init_database(database_url):
     """Bind the models to the database named by database_url (sqlite:/// or postgresql://) and return it."""
-    scheme = database_url.partition("://")[0]
-    if scheme in POSTGRES_SCHEMES or scheme in POOLED_SCHEMES:
-        db = _postgres(database_url, scheme)
-    else:
-        path = sqlite_path(database_url)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        db = SqliteDatabase(path, pragmas=PRAGMAS, timeout=10, check_same_thread=False)
+    db = open_database(database_url)
     database.initialize(db)
     return db
+
+
+def open_database(database_url):
+    """The database named by database_url, not bound to the models (not connected yet)."""
+    scheme = database_url.partition("://")[0]
+    if scheme in POSTGRES_SCHEMES or scheme in POOLED_SCHEMES:
+        return _postgres(database_url, scheme)
+    path = sqlite_path(database_url)
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return SqliteDatabase(path, pragmas=PRAGMAS, timeout=10, check_same_thread=False)
 
 
 def _postgres(database_url, scheme):
