@@ -9,12 +9,13 @@ Pure: imports neither flask nor peewee, touches no files.
 import re
 from bisect import bisect_left
 
+from .cues import CUE_WORDS
 from .documents import DocumentError, parse_document
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
 from .names import EntityIndex
 from .reported import reported_speech
-from .resources import CAPITALISED_FUNCTION_WORDS, CUE_WORDS, LOWER_WORD, PRONOUNS, UPPER
+from .resources import CAPITALISED_FUNCTION_WORDS, LOWER_WORD, PRONOUNS, UPPER
 from .social import find_posts
 from .speakers import (
     MASK,

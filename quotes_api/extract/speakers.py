@@ -15,21 +15,18 @@ attributed, in order of strength, by:
 import re
 from dataclasses import dataclass
 
+from .cues import CUE_FORMS, INVERTING_CUES, PARTICIPLE_CUES, PHRASAL_CUES, STRONG_CUES
 from .names import NAME_RUN, refers_to_outlet, sentence_part
 from .resources import (
     ACCOUNT_HEADS,
     ADVERBS,
     CAPITALISED_FUNCTION_WORDS,
-    CUE_FORMS,
     DETERMINERS,
     INTRO_WORDS,
     NP_BREAKERS,
-    PARTICIPLE_CUES,
-    PHRASAL_CUES,
     PRONOUNS,
     SENTENCE_ABBREVIATIONS,
     SPEAKER_NOUNS,
-    STRONG_CUES,
     TIME_WORDS,
     TITLES,
 )
@@ -358,34 +355,6 @@ def phrase(masked_text, toks, span):
 
 # --- attribution -------------------------------------------------------------
 
-_INVERTING_CUES = {
-    "said",
-    "says",
-    "added",
-    "asked",
-    "wrote",
-    "continued",
-    "explained",
-    "noted",
-    "recalled",
-    "reported",
-    "replied",
-    "responded",
-    "declared",
-    "insisted",
-    "argued",
-    "warned",
-    "tweeted",
-    "writes",
-    "adds",
-    "asks",
-    "explains",
-    "notes",
-    "observed",
-    "concluded",
-    "countered",
-    "cautioned",
-}
 _STATEMENT_NOUNS = {
     "statement",
     "statements",
@@ -436,7 +405,9 @@ def cue_after(masked, toks):
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[j].low, 0.85)
     if i < len(toks) and is_cue(toks[i]):
-        found = np_after(toks, i + 1) if toks[i].low in _INVERTING_CUES else None
+        # "said Lacey", but never "suggests that Phoenix …": "that" opens a clause, not a subject.
+        inverted = toks[i].low in INVERTING_CUES and not (i + 1 < len(toks) and toks[i + 1].low == "that")
+        found = np_after(toks, i + 1) if inverted else None
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, 0.95)
         return None
@@ -512,7 +483,7 @@ def cue_before(masked, toks, at_quote=True):
             found = found or clause_subject(toks, k)
         else:
             found = np_before(toks, k)
-            if found is None and t.low in _INVERTING_CUES and (k == 0 or not toks[k - 1].is_word):
+            if found is None and t.low in INVERTING_CUES and (k == 0 or not toks[k - 1].is_word):
                 found = np_after(toks, k + 1)  # "…,” said Lacey" — never "63 percent said Clinton …"
             if found is None:
                 found = clause_subject(toks, k)
@@ -536,7 +507,7 @@ def closing_attribution(masked, toks):
     n = len(toks)
     while n and not toks[n - 1].is_word:
         n -= 1
-    if n < 3 or not is_cue(toks[n - 1]) or toks[n - 1].low not in _INVERTING_CUES:
+    if n < 3 or not is_cue(toks[n - 1]) or toks[n - 1].low not in INVERTING_CUES:
         found = None
     else:
         found = np_before(toks, n - 1)
@@ -545,7 +516,7 @@ def closing_attribution(masked, toks):
     if found is None and n >= 3 and toks[n - 1].is_word:
         # ", said Warren."
         for k in range(n - 2, max(-1, n - 8), -1):
-            if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in _INVERTING_CUES:
+            if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in INVERTING_CUES:
                 candidate = np_after(toks, k + 2)
                 if candidate and candidate[1] == n:
                     return Mention(phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, 0.85)
