@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .cues import CUE_FORMS
 from .resources import (
     CAPITALISED_FUNCTION_WORDS,
     EVENT_WORDS,
@@ -246,7 +247,8 @@ class EntityIndex:
                 entity.note(ORGANISATION, 2)
             elif fold(" ".join(words[:2])) in places() or fold(words[0]) in places():
                 entity.note(PLACE, 2)  # "Salisbury, Maryland"
-            else:
+            elif len(words) <= 10 and not any(w.casefold() in CUE_FORMS or w in ("also", "was", "is") for w in words):
+                # A noun phrase, not a clause: "Chelsea, the mayor also said …" gives Chelsea no office.
                 roles = [w.casefold() for w in words[:8] if w[:1].islower() and w.casefold() in _ROLE_WORDS]
                 if roles and words[0].casefold() in ("the", "a", "an", *roles) or words[:1] and words[0][:1].isupper():
                     for role in roles:
@@ -317,11 +319,16 @@ class EntityIndex:
         evidence = entity.evidence
         first_name = fold(entity.name).split()[0] in FEMALE_NAMES | MALE_NAMES and len(words) > 1
         person = evidence.get(PERSON, 0) + (2 if first_name else 0) + (2 if self._is_surname(entity) else 0)
+        if 2 <= len(entity.name.split()) <= 4:
+            person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
         organisation, place = evidence.get(ORGANISATION, 0), evidence.get(PLACE, 0)
         if entity.is_outlet or words & ORGANISATION_WORDS:
             return ORGANISATION
-        if entity.name.startswith("#") or words & EVENT_WORDS or _GROUP_NAME.search(entity.name):
-            return OTHER  # an event, a hashtag, or a people: "World War II", "African-Americans"
+        events = set(fold(entity.name).split()[0 if not first_name else 1 :]) & EVENT_WORDS
+        if _GROUP_NAME.search(entity.name):
+            return ORGANISATION  # a people or a party speaks as a body: "Democrats", "African-Americans"
+        if entity.name.startswith("#") or events:
+            return OTHER  # an event or a hashtag: "World War II", "#BREAKING"
         if words & PLACE_WORDS and person < 2:
             return PLACE
         if fold(entity.name) in places():
@@ -401,12 +408,27 @@ class EntityIndex:
         if not words:
             return None
         names = set(self.by_title.get(words[-1], ()))
-        if len(names) > 1 and at is not None:
-            # Several holders: the one named last before the description.
-            for position, entity in reversed(self.positions):
-                if position < at and entity.name in names:
-                    return self.canonical(entity.name)
-        return self.canonical(next(iter(names))) if len(names) == 1 else None
+        if not names:
+            return None
+        # Several holders: the one named last before the description.
+        for position, entity in reversed(self.positions):
+            if (at is None or position < at) and entity.name in names:
+                if len(names) == 1 or at is not None:
+                    fuller = self.canonical(entity.name, position)
+                    other = self.entities.get(fold(fuller))
+                    # "President Obama" beside "Michelle Obama": a surname whose fuller form lacks the role.
+                    return fuller if other is None or other.roles or other is entity else entity.name
+        return None
+
+    def nearest_office_holder(self, at, window=1500):
+        """The nearest person with a title or role, before at or else after it."""
+        before = [(at - p, e) for p, e in self.positions if at - window <= p < at and e.roles]
+        after = [(p - at, e) for p, e in self.positions if at <= p < at + window and e.roles]
+        for _, entity in sorted(before, key=lambda pair: pair[0]) + sorted(after, key=lambda pair: pair[0]):
+            name = self.canonical_of(entity)
+            if self.is_person(name):
+                return name
+        return None
 
     def gender_of(self, name):
         entity = self.entities.get(fold(name))
@@ -456,6 +478,10 @@ class EntityIndex:
         if entity.canonical_name is None:
             entity.canonical_name = self.canonical(entity.name, entity.first_seen)
         return entity.canonical_name
+
+    def is_country(self, name):
+        """A country or state, which speaks for its government: "Russia insisted"."""
+        return fold(name) in places()
 
     def is_person(self, name):
         """The text says it is a person: a full name, or a surname that has a title, a role or pronouns."""
