@@ -408,16 +408,14 @@ class EntityIndex:
         if not words:
             return None
         names = set(self.by_title.get(words[-1], ()))
-        if not names:
-            return None
-        # Several holders: the one named last before the description.
+        if len(names) != 1:
+            return None  # nobody, or an office two people held: "the mayor" stays a description
         for position, entity in reversed(self.positions):
-            if (at is None or position < at) and entity.name in names:
-                if len(names) == 1 or at is not None:
-                    fuller = self.canonical(entity.name, position)
-                    other = self.entities.get(fold(fuller))
-                    # "President Obama" beside "Michelle Obama": a surname whose fuller form lacks the role.
-                    return fuller if other is None or other.roles or other is entity else entity.name
+            if entity.name in names:
+                fuller = self.canonical(entity.name, position)
+                other = self.entities.get(fold(fuller))
+                # "President Obama" beside "Michelle Obama": a surname whose fuller form lacks the role.
+                return fuller if other is None or other.roles or other is entity else entity.name
         return None
 
     def nearest_office_holder(self, at, window=1500):
