@@ -3,7 +3,7 @@
 from werkzeug.exceptions import HTTPException
 
 from . import articles, groups, pages, quotes, speakers
-from .common import IdConverter, ProblemApi, add_cors_headers, limiter, problem_response
+from .common import IdConverter, ProblemApi, add_cors_headers, limiter, problem_response, refuse_nul_characters
 
 
 def init_api(app):
@@ -32,4 +32,5 @@ def init_api(app):
     # Errors raised before routing (413, unknown routes, 405) reach Flask's handler, not the Api's.
     app.register_error_handler(HTTPException, problem_response)
     app.after_request(add_cors_headers)
+    app.before_request(refuse_nul_characters)
     return api

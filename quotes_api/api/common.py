@@ -70,6 +70,17 @@ def problem_response(error):
     return response
 
 
+def refuse_nul_characters():
+    """A 400 for a query parameter holding NUL (\\x00): no stored text holds one, and PostgreSQL refuses it."""
+    for name, value in request.args.items(multi=True):
+        if "\x00" in value or "\x00" in name:
+            abort(
+                400,
+                message=f"The parameter {name!r} holds a NUL character.",
+                errors={"query": {name: ["must not hold a NUL character"]}},
+            )
+
+
 # --- ids ---------------------------------------------------------------------
 
 MAX_ID = 2**63 - 1  # SQLite's INTEGER: a larger id cannot exist, so it is a 404, not an overflow

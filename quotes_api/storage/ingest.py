@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, IntegrityError, fn
 
+from ..extract import DocumentError
 from ..extract.names import fold
 from ..variants import Grouper, Member, words
 from .db import grouping_lock, retrying, write_transaction
@@ -41,6 +42,10 @@ def ingest_article(article, quotes):
     failure leaves no trace. Concurrent writers of the same article: the unique url and
     text hash let one win; the others answer "already stored" with the winner's row.
     """
+    for field in ("text", "url", "outlet", "title"):
+        if "\x00" in (getattr(article, field) or ""):
+            # PostgreSQL's text cannot hold NUL; refuse it on every backend alike.
+            raise DocumentError(f"the {field} holds a NUL character (\\x00), which is not text")
     try:
         return retrying(lambda: _ingest(article, quotes))
     except IntegrityError:

@@ -72,6 +72,7 @@ def test_writes_need_a_valid_key(client, app, api_key):
         ({"text": "a", "published": "06/05/2024"}, "published"),
         ({"text": "a", "colour": "red"}, "colour"),
         ({"text": 5}, "text"),
+        ({"text": "“We are open,” Ana Ruiz said.\u0000"}, "text"),  # NUL is not text (PostgreSQL refuses it)
     ],
 )
 def test_invalid_bodies_are_422_problems_and_store_nothing(client, api_key, body, field):

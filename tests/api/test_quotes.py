@@ -46,6 +46,12 @@ def test_full_text_search_finds_both_wordings(seeded):
     assert {q["article"]["id"] for q in boolean} == {1}
 
 
+@pytest.mark.parametrize("path", ["/api/v1/quotes?outlet=%00", "/api/v1/speakers?q=a%00", "/api/v1/quotes?q=%00"])
+def test_a_nul_character_in_a_parameter_is_a_400_problem(seeded, path):
+    response = seeded.test_client().get(path)
+    assert response.status_code == 400 and response.content_type == "application/problem+json"
+
+
 @pytest.mark.parametrize("q", ['"unbalanced', "AND", "racism OR", "(a", "*", "NOT racism", "text:racism", "a:* | b"])
 def test_malformed_search_is_a_400_problem(seeded, q):
     response = seeded.test_client().get("/api/v1/quotes", query_string={"q": q})
