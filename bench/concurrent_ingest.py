@@ -121,6 +121,8 @@ def run_backend(name, url, args, folder):
         "RATE_LIMIT_ENABLED": "0",
         "MIGRATIONS_DIR": str(ROOT / "migrations"),
     }
+    # The API workers keep their PostgreSQL connections (postgresql+pool://) instead of one per request.
+    server_env = {**env, "DATABASE_URL": url.replace("postgresql://", "postgresql+pool://", 1) if args.pool else url}
     cli = str(Path(sys.executable).parent / "quotes-api")
     subprocess.run([cli, "db", "upgrade"], env=env, check=True, capture_output=True)
     shares, distinct = write_articles(folder / name, args.articles, args.ingesters, args.common)
@@ -137,7 +139,7 @@ def run_backend(name, url, args, folder):
         [sys.executable, "-m", "gunicorn", "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}"]
         + ["--log-level", "warning", "--access-logfile", "/dev/null", "wsgi:app"],
         cwd=ROOT,
-        env=env,
+        env=server_env,
     )
     stop, latencies, errors = threading.Event(), [], []
     try:
@@ -258,6 +260,7 @@ def main():
         "--postgres", default=os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
     )
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--no-pool", dest="pool", action="store_false", help="one PostgreSQL connection per request")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:

@@ -30,21 +30,28 @@ def _admin(url):
 
 
 @contextmanager
-def fresh_database(tmp_path, name="test"):
-    """A url for a new, empty database: a SQLite file under tmp_path, or a PostgreSQL schema dropped after."""
+def fresh_database(tmp_path, name="test", pooled=False):
+    """A url for a new, empty database: a SQLite file under tmp_path, or a PostgreSQL schema dropped after.
+
+    pooled: PostgreSQL connections are kept open between requests (postgresql+pool://), as a
+    deployment would; for many requests against one database (schemathesis).
+    """
     if not POSTGRES:
         yield f"sqlite:///{tmp_path / (name + '.sqlite3')}"
         return
     schema = f"t_{name}_{uuid.uuid4().hex[:12]}"
     with _admin(TEST_DATABASE_URL) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
+    url = with_search_path(TEST_DATABASE_URL, schema)
     try:
-        yield with_search_path(TEST_DATABASE_URL, schema)
+        yield url.replace("://", "+pool://", 1) if pooled else url
     finally:
         from quotes_api.storage import database
 
         if database.obj is not None and not database.is_closed():
             database.close()
+        if hasattr(database.obj, "close_all"):
+            database.obj.close_all()
         with _admin(TEST_DATABASE_URL) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 

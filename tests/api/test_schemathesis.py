@@ -18,7 +18,7 @@ from tests.conftest import ROOT, SEED_FILES
 
 @pytest.fixture(scope="module")
 def seeded_app(tmp_path_factory):
-    with fresh_database(tmp_path_factory.mktemp("schemathesis"), "api") as url:
+    with fresh_database(tmp_path_factory.mktemp("schemathesis"), "api", pooled=True) as url:
         app = create_app({"DATABASE_URL": url, "RATE_LIMIT_ENABLED": False, "MIGRATIONS_DIR": str(ROOT / "migrations")})
         with app.app_context():
             upgrade(database.obj, app.config["MIGRATIONS_DIR"])
