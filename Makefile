@@ -62,5 +62,9 @@ bench: install-dev
 	$(BIN)/python bench/group_scaling.py
 	$(BIN)/python bench/api_load.py
 
+# 4 ingest processes + 4 gunicorn workers + readers, SQLite and PostgreSQL side by side (needs the server).
+bench-postgres: install-dev
+	$(BIN)/python bench/concurrent_ingest.py --postgres "$(TEST_POSTGRES_URL)"
+
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -4,12 +4,14 @@ import os
 
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 # Several workers share one SQLite file safely: WAL mode, a busy timeout and short
-# IMMEDIATE write transactions (see quotes_api/storage/db.py).
+# IMMEDIATE write transactions; on PostgreSQL, unique constraints and an advisory lock
+# for grouping (see quotes_api/storage/db.py). Rate limits are per worker unless
+# RATELIMIT_STORAGE_URI names a shared store (redis://).
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = 1
 timeout = 60
 graceful_timeout = 20
 accesslog = "-"
 errorlog = "-"
-# No preload: each worker opens its own SQLite connections after the fork.
+# No preload: each worker opens its own database connections after the fork.
 preload_app = False
