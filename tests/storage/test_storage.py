@@ -191,3 +191,29 @@ def test_concurrent_writers_of_the_same_articles_store_each_once(database_url):
     assert Speaker.select().count() == 4
     assert VariantGroup.select().count() == 4  # one group per statement, never two
     assert Quote.select().where(Quote.group.is_null()).count() == 0
+
+
+def _print_statements(database_url, outlet, statements, outcomes):
+    """One outlet's articles: each prints one of the statements, in the same speaker's name."""
+    init_database(database_url)
+    for n in range(statements):
+        text = f"{outlet} desk. " + SAME_STATEMENT.format(speaker=f"Dana Okafor{'abcdefgh'[n]}").replace(
+            "fares", f"fares on line {n}"
+        )
+        parsed = ParsedArticle(text, url=f"https://{outlet}.example/{n}", outlet=outlet)
+        ingest_article(parsed, extract_quotes(parsed))
+    outcomes.put(outlet)
+    database.close()
+
+
+def test_writers_grouping_one_statement_at_once_make_one_group(database_url):
+    """Four outlets' articles of the same statements stored at once: one group per statement, all four in it."""
+    db = init_database(database_url)
+    upgrade(db, ROOT / "migrations")
+    db.close()
+    outcomes = multiprocessing.get_context("fork").Queue()
+    outlets = ["north", "south", "east", "west"]
+    assert _run_processes(_print_statements, [(database_url, o, 6, outcomes) for o in outlets]) == [0, 0, 0, 0]
+    init_database(database_url)
+    sizes = sorted(Quote.select().where(Quote.group == g).count() for g in VariantGroup.select())
+    assert sizes == [4] * 6
