@@ -242,7 +242,8 @@ class _Extraction:
             return description
         head = re.sub(r"[’']s?$", "", words[-1].casefold())
         first = words[0].casefold()
-        definite = first in ("the", "this", "that") or words[0].endswith(("’s", "'s")) and first not in DETERMINERS
+        possessive = any(w.endswith(("’s", "'s")) and w[:1].isupper() for w in words[:-1])
+        definite = first in ("the", "this", "that") or possessive and first not in DETERMINERS
         if head in STATEMENT_HEADS:
             recent = self.last_speaker and number - self.last_speaker[1] <= 3
             issuer = self.last_speaker[0] if recent else None

@@ -55,7 +55,7 @@ def sentence_part(words):
 def _cut_run(words):
     """End a run at a capitalised function word after its first word: "World War II While" -> "World War II"."""
     for i, word in enumerate(words[1:], 1):
-        if word in CAPITALISED_FUNCTION_WORDS and word not in ("A", "I"):
+        if word in CAPITALISED_FUNCTION_WORDS and word not in ("A", "I") or word in _MONTHS and word != "May":
             return words[:i]
     return words
 
@@ -317,7 +317,7 @@ class EntityIndex:
     def _classify(self, entity):
         words = set(fold(entity.name).split())
         evidence = entity.evidence
-        first_name = fold(entity.name).split()[0] in FEMALE_NAMES | MALE_NAMES and len(words) > 1
+        first_name = len(entity.name.split()) > 1 and fold(entity.name.split()[0]) in FEMALE_NAMES | MALE_NAMES
         person = evidence.get(PERSON, 0) + (2 if first_name else 0) + (2 if self._is_surname(entity) else 0)
         if 2 <= len(entity.name.split()) <= 4:
             person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
@@ -381,7 +381,8 @@ class EntityIndex:
         if len(tokens) == 1:
             # A name some people go by alone, which is their first: "Tedros" of "Tedros Adhanom Ghebreyesus".
             fuller = [e for e in self.by_first_word.get(tokens[0], ()) if self.kind_of(e.name) == PERSON]
-            if len(fuller) == 1 and not self.by_last_word.get(tokens[0], [(None, None)])[0][0] == tokens:
+            surname = any(len(full) > 1 for full, _ in self.by_last_word.get(tokens[0], ()))
+            if len(fuller) == 1 and not surname:
                 return fuller[0].name
             misspelt = self._misspelt_surname(tokens[0])
             if misspelt:
@@ -407,11 +408,11 @@ class EntityIndex:
         words = [w for w in re.findall(r"[\w-]+", description.casefold()) if w not in ("the", "this", "that")]
         if not words:
             return None
-        names = set(self.by_title.get(words[-1], ()))
+        names = {self.canonical(name) for name in self.by_title.get(words[-1], ())}
         if len(names) != 1:
             return None  # nobody, or an office two people held: "the mayor" stays a description
         for position, entity in reversed(self.positions):
-            if entity.name in names:
+            if self.canonical(entity.name) in names:
                 fuller = self.canonical(entity.name, position)
                 other = self.entities.get(fold(fuller))
                 # "President Obama" beside "Michelle Obama": a surname whose fuller form lacks the role.
@@ -460,15 +461,21 @@ class EntityIndex:
         return None
 
     def latest_of_kind(self, offset, kind, window=5000):
-        """The nearest name of that kind before offset, else the first after it, as a canonical name."""
-        for position, entity in reversed(self.positions):
-            if position < offset - window:
-                break
-            if position < offset and self.kind_of(entity.name) == kind:
-                return self.canonical_of(entity)
-        for position, entity in self.positions:
-            if offset <= position < offset + window and self.kind_of(entity.name) == kind:
-                return self.canonical_of(entity)
+        """The most mentioned name of that kind before offset (else after it), as a canonical name.
+
+        "the company" is the one the article is about, not the product it named last.
+        """
+        for side in (
+            [p for p in self.positions if offset - window <= p[0] < offset],
+            [p for p in self.positions if offset <= p[0] < offset + window],
+        ):
+            counts = {}
+            for position, entity in side:
+                if self.kind_of(entity.name) == kind and not entity.is_outlet:
+                    name = self.canonical_of(entity)
+                    counts[name] = (counts.get(name, (0, 0))[0] + 1, position if side[0][0] < offset else -position)
+            if counts:
+                return max(counts, key=counts.get)
         return None
 
     def canonical_of(self, entity):

@@ -26,6 +26,7 @@ from .resources import (
     NP_BREAKERS,
     ORGANISATION_HEADS,
     PRONOUNS,
+    ROLE_NOUNS,
     SENTENCE_ABBREVIATIONS,
     SPEAKER_NOUNS,
     STATEMENT_HEADS,
@@ -161,6 +162,13 @@ def np_before(toks, i):
             break
         if not toks[k].is_word:
             break
+    # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
+    # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
+    link = lo - 1 if lo >= 1 and toks[lo - 1].low in ("from", "at") else lo - 2
+    if link >= 1 and toks[link].low in ("of", "from", "at") and (link == lo - 1 or toks[lo - 1].low == "the"):
+        person = _np_ending_at(toks, link - 1)
+        if person and toks[link - 1].capitalised:
+            return (person[0], found[1])
     return found
 
 
@@ -243,7 +251,7 @@ def np_after(toks, i):
                 and toks[m].capitalised
                 and toks[m].is_word
                 and not _function_word(toks[m])
-                and toks[m - 1].low in SPEAKER_NOUNS | TITLES
+                and toks[m - 1].low in SPEAKER_NOUNS | TITLES | ROLE_NOUNS
             ):
                 end = _name_run_end(toks, m)
             else:
@@ -298,6 +306,10 @@ def _description_after(toks, i, possessor=False):
         ):
             break  # "the Rev. Al Sharpton began …": the name ends the phrase
         k += 1
+    if k > i + 1 and toks[k - 1].low in STATEMENT_HEADS and k + 1 < len(toks) and toks[k].low in ("from", "by"):
+        signatory = np_after(toks, k + 1)  # "a joint statement from ex-board members Helen Toner"
+        if signatory:
+            return (i, signatory[1])
     if k > i + 1 and _cue_follows(toks, k):
         return (i, k)  # any noun can speak when a cue verb follows it: "the ruling said"
     # The head is the last noun a speaker can be: "several environmental groups granted …" ends at "groups".
