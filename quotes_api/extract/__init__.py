@@ -13,7 +13,7 @@ from .cues import CUE_WORDS
 from .documents import DocumentError, parse_document
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
-from .names import ORGANISATION, OTHER, PLACE, EntityIndex
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex
 from .reported import reported_speech
 from .resources import (
     ANONYMOUS_ROLES,
@@ -195,16 +195,26 @@ class _Extraction:
             # The sentence before quoted someone: a bare quote goes on with the same voice.
             return self.last_quote[0], "continued", 0.8
         if previous:
-            mention = cue_before(self.masked, tokens(self.masked, *previous), at_quote=False)
+            previous_tokens = tokens(self.masked, *previous)
+            mention = cue_before(self.masked, previous_tokens, at_quote=False)
             if mention and mention.cue != ":":
                 speaker = self._resolve(mention, number)
                 if speaker:
                     return speaker, mention.cue, 0.75
+            # "Sen. Sanders identified young voters as … . “The younger people are …”": the person
+            # the sentence before was about goes on speaking.
+            subject = clause_subject(previous_tokens, len(previous_tokens))
+            if subject:
+                words, how = speaker_from_phrase(phrase(self.masked, previous_tokens, subject))
+                name = self.names.canonical(words, previous[0]) if how == "name" else None
+                if name and self.names.is_person(name):
+                    return name, "continued", 0.7
         if span.open == self.paragraphs[number].start and number:
             prior = self.paragraphs[number - 1]
             if self.masked[prior.end - 1] == ":":
                 last = split_sentences(self.masked, prior.start, prior.end)[-1]
-                mention = cue_before(self.masked, tokens(self.masked, *last))
+                intro = tokens(self.masked, *last)
+                mention = cue_before(self.masked, intro) or _introduced(self.masked, intro)
                 if mention:
                     speaker = self._resolve(mention, number)
                     if speaker:
@@ -276,8 +286,13 @@ class _Extraction:
     def _nearest_person(self, gender, at, sentence_start):
         """The sentence's subject, the last speaker, or the nearest person before: of that gender if given."""
         subject = self.names.persons_before(at, window=at - sentence_start)[-1:] if sentence_start else []
-        last = [self.last_speaker[0]] if self.last_speaker else []
-        candidates = [n for n in subject + last + self.names.persons_before(at) if self.names.is_person(n)]
+        # The last speaker counts even when the text never says what it is: it spoke ("Obama said").
+        last = (
+            [self.last_speaker[0]]
+            if self.last_speaker and self.names.kind_of(self.last_speaker[0]) in (None, PERSON)
+            else []
+        )
+        candidates = [n for n in subject + last + self.names.persons_before(at) if n in last or self.names.is_person(n)]
         for name in candidates:
             if gender is None or self.names.gender_of(name) == gender:
                 return name
@@ -326,6 +341,14 @@ _TRANSCRIPT = re.compile(rf"([{UPPER}][{UPPER}.' -]+[{UPPER}]):\s")  # "WALLACE:
 
 _GENERIC_HEADS = {"chief", "head", "boss", "leader", "chairman", "chairwoman"}  # of the organisation named
 _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
+
+
+def _introduced(masked, toks):
+    """Who an introduction names when no cue verb finds it: "Here is what he had to say:"."""
+    for token in toks:
+        if token.low in PRONOUNS and token.low not in ("i", "we", "it"):
+            return Mention(token.text, token.start, ":", 0.7)
+    return None
 
 
 def _is_title(content):

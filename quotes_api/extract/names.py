@@ -340,8 +340,8 @@ class EntityIndex:
             return PERSON
         if organisation and organisation >= place:
             return ORGANISATION
-        if place:
-            return PLACE
+        if place >= 2:
+            return PLACE  # one "in Clinton’s …" is not enough to make a place of a name
         if entity.name.isupper() and " " in entity.name:
             return OTHER  # a heading or byline in capitals: "JANE ROE ROYAL EDITOR"
         if 2 <= len(entity.name.split()) <= 4 and not entity.name.startswith("@"):

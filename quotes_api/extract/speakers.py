@@ -73,6 +73,15 @@ class Mention:
     strength: float
 
 
+def is_adverb(token):
+    """A word that may stand between a speaker and the verb: "later", "has", "egregiously"."""
+    low = token.low
+    return not token.capitalised and (low in ADVERBS or len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS)
+
+
+_LY_NOUNS = {"family", "daily", "weekly", "monthly", "rally", "ally", "italy", "assembly", "supply", "reply"}
+
+
 def tokens(text, lo, hi):
     """Word and punctuation tokens of text[lo:hi], with offsets into text."""
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
@@ -137,7 +146,7 @@ def split_sentences(masked, lo, hi):
 def np_before(toks, i):
     """The speaker phrase ending just before toks[i] (a cue verb), as a token slice, or None."""
     j = i - 1
-    while j >= 0 and toks[j].low in ADVERBS and not toks[j].capitalised:
+    while j >= 0 and is_adverb(toks[j]):
         j -= 1
     # A time between speaker and verb: "Schumer on Monday said", "Lacey late Friday said".
     if j >= 0 and toks[j].low in TIME_WORDS:
