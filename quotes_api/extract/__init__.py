@@ -13,7 +13,7 @@ from .cues import CUE_WORDS
 from .documents import DocumentError, parse_document
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
-from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, strip_titles
 from .reported import reported_speech
 from .resources import (
     ANONYMOUS_ROLES,
@@ -230,6 +230,8 @@ class _Extraction:
             return self._pronoun(words, mention.start, sentence_start)
         if how == "outlet":
             return self.names.latest_outlet(mention.start) or mention.text
+        if how == "name" and not strip_titles(words.split()):
+            how, words = "description", "the " + words.casefold()  # "the Queen": an office, not a name
         if how == "name":
             name = self.names.canonical(words, mention.start)
             kind = self.names.kind_of(name)
@@ -265,7 +267,7 @@ class _Extraction:
         holder = self.names.holder_of(description, at)
         if holder:
             return holder
-        if head in _GENERIC_HEADS and any(w[:1].isupper() for w in words[1:]):
+        if head in _GENERIC_HEADS and any(w[:1].isupper() or w in ORGANISATION_HEADS for w in words[1:-1]):
             # "the World Health Organization chief": the office holder the article names nearest.
             return self.names.nearest_office_holder(at) or description
         return description

@@ -173,7 +173,10 @@ def np_before(toks, i):
             break
     # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
     # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
-    link = lo - 1 if lo >= 1 and toks[lo - 1].low in ("from", "at") else lo - 2
+    if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at"):
+        link = lo - 1  # "… of the Coast Guard" (the phrase starts at "the"), "… from Harvard"
+    else:
+        link = lo - 2  # "… of the Sierra Club" when the phrase starts after "the"
     if link >= 1 and toks[link].low in ("of", "from", "at") and (link == lo - 1 or toks[lo - 1].low == "the"):
         person = _np_ending_at(toks, link - 1)
         if person and toks[link - 1].capitalised:
