@@ -17,6 +17,7 @@ from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, strip_titles
 from .reported import reported_speech
 from .resources import (
     ANONYMOUS_ROLES,
+    BUSINESS_HEADS,
     CAPITALISED_FUNCTION_WORDS,
     DETERMINERS,
     LOWER_WORD,
@@ -261,7 +262,9 @@ class _Extraction:
             issuer = self.last_speaker[0] if recent else None
             return issuer or self.names.latest_of_kind(at, ORGANISATION) or description
         if head in ORGANISATION_HEADS and definite:
-            return self.names.latest_of_kind(at, ORGANISATION) or description
+            # "the company" is no government body: the Coast Guard beside OceanGate is not it.
+            public = head not in BUSINESS_HEADS
+            return self.names.latest_of_kind(at, ORGANISATION, public=public) or description
         if head in ANONYMOUS_ROLES or not definite or head.endswith("s") and not head.endswith("ss"):
             return description  # "a spokesman", "officials": nobody in particular
         holder = self.names.holder_of(description, at)

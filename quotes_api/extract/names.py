@@ -27,6 +27,7 @@ from .resources import (
     OUTLET_WORDS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    PUBLIC_BODY_WORDS,
     ROLE_NOUNS,
     STATE_ABBREVIATIONS,
     TITLES,
@@ -64,6 +65,11 @@ def _names_a_thing(entity):
     """Words that make a name an organisation, a place or an event, whatever else is said of it."""
     words = set(fold(entity.name).split())
     return bool(entity.is_outlet or words & (ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS))
+
+
+def _is_public(entity):
+    """A government body, a party or a public institution: never "the company"."""
+    return bool(set(fold(entity.name).split()) & PUBLIC_BODY_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -460,7 +466,7 @@ class EntityIndex:
                     return name
         return None
 
-    def latest_of_kind(self, offset, kind, window=5000):
+    def latest_of_kind(self, offset, kind, window=5000, public=True):
         """The most mentioned name of that kind before offset (else after it), as a canonical name.
 
         "the company" is the one the article is about, not the product it named last.
@@ -471,7 +477,7 @@ class EntityIndex:
         ):
             counts = {}
             for position, entity in side:
-                if self.kind_of(entity.name) == kind and not entity.is_outlet:
+                if self.kind_of(entity.name) == kind and not entity.is_outlet and (public or not _is_public(entity)):
                     name = self.canonical_of(entity)
                     counts[name] = (counts.get(name, (0, 0))[0] + 1, position if side[0][0] < offset else -position)
             if counts:

@@ -384,6 +384,27 @@ ORGANISATION_HEADS = set(
     """.split()
 )
 
+# Descriptions of a business: "the company" is never the Coast Guard or a ministry.
+BUSINESS_HEADS = {
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "maker",
+    "retailer",
+    "airline",
+    "operator",
+    "developer",
+    "manufacturer",
+    "bank",
+}
+PUBLIC_BODY_WORDS = set(
+    """
+    guard army navy police department ministry agency administration government council committee commission
+    court parliament congress senate assembly party university college school hospital nations union
+    """.split()
+)
+
 # Documents that speak for whoever issued them: "the statement added", "the post reads".
 STATEMENT_HEADS = {
     "statement",

@@ -562,7 +562,11 @@ def according_to(masked, toks):
 
 
 # "of" links a person to an organisation only with "the": "Bank of America" is one name.
-_LINK = re.compile(r"[ \u00a0](?:(?:from|at|for|by|with)[ \u00a0]+(?:the[ \u00a0]+)?|of[ \u00a0]+the[ \u00a0]+)")
+_LINK = re.compile(
+    r"[ \u00a0](?:(?:from|at|for|by|with)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"|of[ \u00a0]+the[ \u00a0]+"
+    r"|(behind|about|against)[ \u00a0])"
+)
 
 
 def _name_runs(text):
@@ -590,6 +594,8 @@ def speaker_from_phrase(text):
         # "John Mauger of the Coast Guard" is Mauger; "a statement from Helen Toner" and "the board
         # of Acme" are Toner and Acme; "the head coach of South Africa" is a description.
         head, tail = text[: link.start()], text[link.end() :]
+        if link.group(1):
+            head, tail = head, ""  # "the company behind ChatGPT" is the company, never ChatGPT
         head_words = head.split()
         head_names = [run for run in _name_runs(head) if strip_titles(run.split())]
         tail_names = _name_runs(tail)
@@ -603,7 +609,7 @@ def speaker_from_phrase(text):
             or all(is_title_word(w) for w in head_words)
         ):
             return tail_names[0], "name"
-        if tail_names and (last in SPEAKER_NOUNS or is_title_word(last)):
+        if tail_names and (last in SPEAKER_NOUNS or is_title_word(last)) or link.group(1):
             text, words = head, head_words
     if words and words[-1][:1].isupper():
         runs = _name_runs(text)
