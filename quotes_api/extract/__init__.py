@@ -13,7 +13,7 @@ from .cues import CUE_WORDS
 from .documents import DocumentError, parse_document
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
-from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, strip_titles
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, is_title_word
 from .reported import reported_speech
 from .resources import (
     ANONYMOUS_ROLES,
@@ -68,8 +68,10 @@ class _Extraction:
         # A post's signature ("— Name (@handle) date") is not part of anything it quotes.
         body_end = {post.start: post.end for post in self.posts}
         spans = scan_quotes(text, [Paragraph(p.start, body_end.get(p.start, p.end)) for p in self.paragraphs])
-        self.spans = [s for s in spans if not any(p.start <= s.start < p.end < s.end for p in self.posts)]
-        self.masked = _mask(text, self.spans)
+        spans = [s for s in spans if not any(p.start <= s.start < p.end < s.end for p in self.posts)]
+        nicknames = [s for s in spans if _is_nickname(text, s)]
+        self.spans = [s for s in spans if s not in nicknames]
+        self.masked = _blank(_mask(text, self.spans), nicknames)
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
@@ -231,8 +233,9 @@ class _Extraction:
             return self._pronoun(words, mention.start, sentence_start)
         if how == "outlet":
             return self.names.latest_outlet(mention.start) or mention.text
-        if how == "name" and not strip_titles(words.split()):
-            how, words = "description", "the " + words.casefold()  # "the Queen": an office, not a name
+        office = words.split()[1:] if words.split()[0].casefold() in ("the", "this") else words.split()
+        if how == "name" and len(office) == 1 and is_title_word(office[0]):
+            how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
         if how == "name":
             name = self.names.canonical(words, mention.start)
             kind = self.names.kind_of(name)
@@ -373,6 +376,26 @@ def _names_a_work(before):
         return False
     last = words[-1]
     return last.low in _WORK_MARKERS or last.text.endswith(("’s", "'s", "s’"))
+
+
+_NICKNAME = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)?")
+
+
+def _is_nickname(text, span):
+    """A capitalised word in marks between a first name and a surname: Ashleigh “Ash” Barty."""
+    content = text[span.start : span.end]
+    if not _NICKNAME.fullmatch(content) or not content[:1].isupper() or span.open < 2:
+        return False
+    before = re.search(r"(?:^|\s)([^\W\d_][\w'’-]*) $", text[max(0, span.open - 30) : span.open])
+    after = re.match(r" ([^\W\d_][\w'’-]*)", text[span.close : span.close + 30])
+    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
+
+
+def _blank(masked, spans):
+    """Blank nicknames with their marks, so that the name around them reads as one run."""
+    for span in spans:
+        masked = masked[: span.open] + " " * (span.close - span.open) + masked[span.close :]
+    return masked
 
 
 def _mask(text, spans):
