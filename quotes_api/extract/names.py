@@ -116,6 +116,8 @@ def strip_titles(words):
     words = list(words)
     while words and (words[0].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[0])):
         words.pop(0)
+    if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
+        return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
     last_title = -1
     for i, word in enumerate(words[:-1]):
         if is_title_word(word):
@@ -123,8 +125,6 @@ def strip_titles(words):
     rest = words[last_title + 1 :]
     if last_title >= 0 and _looks_like_person(rest) and (len(rest) >= 2 or words[last_title].casefold() in HONORIFICS):
         words = rest
-    if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
-        return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
     if words and all(is_title_word(w) for w in words):
         return []
     return words
