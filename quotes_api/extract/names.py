@@ -55,9 +55,10 @@ def strip_titles(words):
 
     A run made only of title words ("District Attorney") is not a name and gives [].
     """
-    words = list(words)
-    while words and words[0].rstrip(".") in CAPITALISED_FUNCTION_WORDS:
-        words.pop(0)
+    lead = 0  # counted, not popped one by one: "A. A. A. …" would make that quadratic
+    while lead < len(words) and words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS:
+        lead += 1
+    words = list(words[lead:])
     last_title = -1
     for i, word in enumerate(words[:-1]):
         if word.casefold() in TITLES or word.casefold().rstrip(".") in TITLES:
