@@ -8,6 +8,7 @@ introduced first; accents and case never distinguish two people.
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,9 +97,12 @@ class EntityIndex:
     def __init__(self, text):
         self.text = text
         self.entities = {}  # fold(full name) -> Entity
-        self.by_last_word = {}  # last folded word -> [(folded words, Entity)]: candidates for a surname
+        # Folded ending (1-3 words shorter than the name) -> entities in the order the article introduces
+        # them: the candidates for a short mention ("Lacey", "Jackie Lacey"), looked up, never scanned.
+        self.by_ending = {}
         self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
+        self._outlets = None  # the positions of news organisations, listed on first use
         for match in NAME_RUN.finditer(text):
             words = sentence_part(match.group().split())
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
@@ -134,7 +138,8 @@ class EntityIndex:
                 entity.gender = "m"
             words = key.split()
             entity.is_outlet = bool(set(words) & OUTLET_WORDS) and len(words) <= 5
-            self.by_last_word.setdefault(words[-1], []).append((words, entity))
+            for cut in range(1, min(len(words), 4)):
+                self.by_ending.setdefault(tuple(words[cut:]), []).append(entity)
         elif _has_more_accents(name, entity.name):
             entity.name = name
         entity.mentions += 1
@@ -151,21 +156,11 @@ class EntityIndex:
         key = fold(" ".join(words))
         if not key:
             return mention
-        tokens = key.split()
-        best = None
-        for full, entity in self.by_last_word.get(tokens[-1], ()):
-            if len(full) <= len(tokens) or full[-len(tokens) :] != tokens:
-                continue
-            if len(full) - len(tokens) > 3:
-                continue
-            if title_gender and entity.gender and entity.gender != title_gender:
-                continue
-            # Prefer a name introduced before the mention, and among those the first introduced.
-            rank = (at is not None and entity.first_seen > at, entity.first_seen)
-            if best is None or rank < best[0]:
-                best = (rank, entity)
-        if best is not None:
-            return best[1].name
+        # The first introduced of the fuller names ending with the mention (entities are listed in
+        # text order, so the first that fits is the first introduced, whether before `at` or not).
+        for entity in self.by_ending.get(tuple(key.split()), ()):
+            if not (title_gender and entity.gender and entity.gender != title_gender):
+                return entity.name
         entity = self.entities.get(key)
         return entity.name if entity else " ".join(words)
 
@@ -188,15 +183,15 @@ class EntityIndex:
 
     def persons_before(self, offset, window=2500):
         """People named before offset, nearest first, as canonical names."""
-        seen = []
-        for position, entity in reversed(self.positions):
-            if position >= offset:
-                continue
+        seen, known = [], set()
+        for k in range(bisect_left(self.positions, offset, key=_offset) - 1, -1, -1):
+            position, entity = self.positions[k]
             if position < offset - window:
                 break
             name = self.canonical_of(entity)
-            if name not in seen and self.is_person(name):
+            if name not in known and self.is_person(name):
                 seen.append(name)
+                known.add(name)
         return seen
 
     def canonical_of(self, entity):
@@ -219,10 +214,14 @@ class EntityIndex:
 
     def latest_outlet(self, offset):
         """The most recent news organisation named before offset ("the paper" refers to it)."""
-        for position, entity in reversed(self.positions):
-            if position < offset and entity.is_outlet:
-                return self.canonical(entity.name, position)
-        return None
+        if self._outlets is None:
+            self._outlets = [(position, entity) for position, entity in self.positions if entity.is_outlet]
+        k = bisect_left(self._outlets, offset, key=_offset)
+        return self.canonical(self._outlets[k - 1][1].name, self._outlets[k - 1][0]) if k else None
+
+
+def _offset(position):
+    return position[0]
 
 
 def _has_more_accents(candidate, current):
