@@ -87,6 +87,10 @@ def _scan_paragraph(text, lo, hi, carried_open):
     single_open = None
     segment = text[lo:hi]
     has_double = any(mark in segment for mark in DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
+    # Where the paragraph's last straight and last curly double marks are, found once: asking
+    # "is there another one after this mark?" of text[i + 1 : hi] per mark is quadratic.
+    last_straight = text.rfind(STRAIGHT_DOUBLE, lo, hi)
+    last_curly = max(text.rfind("“", lo, hi), text.rfind("”", lo, hi))
     for found in _MARK.finditer(text, lo, hi):
         i, c = found.start(), found.group()
         left, right = _flanking(text, i, lo, hi)
@@ -98,12 +102,7 @@ def _scan_paragraph(text, lo, hi, carried_open):
                     or (c in DOUBLE_CLOSERS and left and not right)
                     or (c == STRAIGHT_DOUBLE and left)
                 )
-                if (
-                    opens
-                    and c == STRAIGHT_DOUBLE
-                    and STRAIGHT_DOUBLE not in text[i + 1 : hi]
-                    and any(m in text[i + 1 : hi] for m in "“”")
-                ):
+                if opens and c == STRAIGHT_DOUBLE and last_straight <= i and last_curly > i:
                     opens = False  # an excerpt marker over a paragraph that quotes with curly marks
                 if opens:
                     double_open, single_open = i, None
