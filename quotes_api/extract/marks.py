@@ -232,6 +232,13 @@ def scan_quotes(text, paragraphs=None):
             if following is not None and _opens_with_mark(text, following):
                 carried = (still_open, count)
                 continue
-            spans.append(_span(text, still_open, paragraph.end, False, count))
+            end = paragraph.end
+            if count == 1:
+                # A headline quote never closed ends where its attribution starts:
+                # “It’s hard to accept - South Africa’s coach speaks after the loss
+                dash = max(text.rfind(f" {d} ", still_open, paragraph.end) for d in "-–—")
+                if dash > still_open and len(text[dash + 3 : paragraph.end].split()) >= 2:
+                    end = dash
+            spans.append(_span(text, still_open, end, False, count))
         carried = None
     return [s for s in spans if s.end > s.start]

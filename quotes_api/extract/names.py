@@ -314,8 +314,8 @@ class EntityIndex:
             if len(words) > 1:
                 self.by_first_word.setdefault(words[0], []).append(entity)
                 self.surnames.setdefault(words[-1][:1], set()).add(words[-1])
-        elif _has_more_accents(name, entity.name):
-            entity.name = name
+        elif _has_more_accents(name, entity.name) or entity.name.isupper() and not name.isupper():
+            entity.name = name  # the fullest form: accents kept, and "Hugo Broos" over a heading's "HUGO BROOS"
         entity.mentions += 1
         self.positions.append((offset, entity))
         return entity

@@ -68,7 +68,7 @@ CAPITALISED_FUNCTION_WORDS = set(
 TIME_WORDS = set(
     """
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
-    morning afternoon evening night last next this earlier later week month year weekend
+    morning afternoon evening night day last next this earlier later week month year weekend
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()

@@ -195,6 +195,11 @@ def np_before(toks, i):
             break
         if not toks[k].is_word:
             break
+    if lo >= 2 and toks[lo - 1].low in ("behind", "about"):
+        # "The company behind the hugely popular ChatGPT announced": the company announced.
+        outer = _np_ending_at(toks, lo - 2)
+        if outer:
+            return (outer[0], found[1])
     # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
     # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
     if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at"):
@@ -360,7 +365,7 @@ def _cue_follows(toks, k):
     return k < len(toks) and is_verb_cue(toks, k) and toks[k - 1].low not in _NAME_LINKS
 
 
-_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "during"}
+_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "that", "during"}
 
 
 def _after_dateline(toks, upto):
