@@ -167,6 +167,26 @@ def _span(text, open_at, close_at, closed, paragraphs=1):
     return QuoteSpan(open_at, start, end, close, closed, paragraphs)
 
 
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE) + "]")
+_LONG_QUOTE_PARAGRAPHS = 12  # how far ahead a statement opened once may close
+
+
+def _closed_later(text, paragraphs, first):
+    """The next paragraphs have no marks until one whose first mark closes, at its end.
+
+    That is a statement printed as one quote over several paragraphs, opened once:
+    “Last night … ¶ My heart breaks … ¶ You have my word.”
+    """
+    for paragraph in paragraphs[first : first + _LONG_QUOTE_PARAGRAPHS]:
+        mark = _DOUBLE_MARK.search(text, paragraph.start, paragraph.end)
+        if mark is None:
+            continue
+        i = mark.start()
+        left, right = _flanking(text, i, paragraph.start, paragraph.end)
+        return right and not left and text[i] in DOUBLE_CLOSERS + STRAIGHT_DOUBLE and i >= paragraph.end - 2
+    return False
+
+
 def _opens_with_mark(text, paragraph):
     c = text[paragraph.start]
     return (
@@ -217,7 +237,14 @@ def scan_quotes(text, paragraphs=None):
     spans = []
     carried = None  # (open offset, paragraphs so far)
     for index, paragraph in enumerate(paragraphs):
-        if carried is not None:
+        if carried is not None and not _opens_with_mark(text, paragraph):
+            # A statement opened once and closed only at its last paragraph: the paragraphs
+            # between have no marks, and this one closes before it opens anything.
+            if not _DOUBLE_MARK.search(text, paragraph.start, paragraph.end):
+                carried = (carried[0], carried[1] + 1)
+                continue
+            found, still_open = _scan_paragraph(text, paragraph.start, paragraph.end, carried[0])
+        elif carried is not None:
             # The continuation paragraph's own opening mark is part of the running quote.
             found, still_open = _scan_paragraph(text, paragraph.start + 1, paragraph.end, carried[0])
         else:
@@ -229,7 +256,9 @@ def scan_quotes(text, paragraphs=None):
         if still_open is not None:
             count = carried[1] + 1 if carried is not None and still_open == carried[0] else 1
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following is not None and _opens_with_mark(text, following):
+            if following is not None and (
+                _opens_with_mark(text, following) or _closed_later(text, paragraphs, index + 1)
+            ):
                 carried = (still_open, count)
                 continue
             end = paragraph.end

@@ -167,6 +167,20 @@ HOUSE_STYLES = [
     ),
 ]
 
+HOUSE_STYLES += [
+    (
+        "a statement opened once and closed only at its last paragraph",
+        "Gov. Lena Marsh released this statement:\n\n“Last night we lost three neighbours.\n\n"
+        "We will not rest until this is solved.”\n\nPolice gave no details.",
+        [("Last night we lost three neighbours.\n\nWe will not rest until this is solved.", "Lena Marsh")],
+    ),
+    (
+        "a headline quote never closed ends at its attribution dash",
+        "“We played a very good game - Ghana’s coach, OTTO ADDO, speaks after the loss\n\nOtto Addo was calm.",
+        [("We played a very good game", "Otto Addo")],
+    ),
+]
+
 PRESS_RELEASES = [
     (
         "the speaker’s title after the name",
