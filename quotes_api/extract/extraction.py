@@ -6,6 +6,7 @@ which rule answers each quote and how sure that answer is (confidence.py).
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from . import confidence as level
 from .cues import CUE_WORDS
@@ -99,7 +100,11 @@ class ArticleExtraction:
                     # An embedded post is one quotation already: no reported speech inside it.
                     quotes.extend(self._prose_sentence(lo, hi, number, indirect and paragraph.start not in posted))
                 previous = (lo, hi)
-        quotes = [q for q in quotes if q.confidence >= min_confidence]
+        quotes = [
+            replace(q, speaker_kind=self.names.kind_of(q.speaker)) if q.speaker else q
+            for q in quotes
+            if q.confidence >= min_confidence
+        ]
         return sorted(quotes, key=lambda q: (q.start, -q.end))
 
     def _cue_in_prose(self, toks):
