@@ -356,7 +356,7 @@ def healthz_latency(port, seconds, stop=None):
 
 
 def figures(latencies):
-    ordered = sorted(latencies)
+    ordered = sorted(latencies) or [float("nan")]
     finite = [x for x in ordered if x != float("inf")]
     p99 = ordered[min(len(ordered) - 1, math.ceil(len(ordered) * 0.99) - 1)]
     return {
@@ -368,13 +368,20 @@ def figures(latencies):
     }
 
 
+def big_article(shape, chars):
+    """A chars-long article: news prose (the seeds repeated) or one of issue 12's adversarial shapes."""
+    if shape == "seeds":
+        unit = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))) + "\n\n"
+    else:
+        unit = {"word-quotes": '"word ', "curly-pairs": "“ab” cd "}[shape]
+    return (unit * (chars // len(unit) + 1))[:chars]
+
+
 def healthz(args):
-    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
-    text = (seeds + "\n\n") * (args.big_chars // (len(seeds) + 2) + 1)
-    text = text[: args.big_chars]
+    text = big_article(args.shape, args.big_chars)
     print(
         f"healthz: 2 workers; /healthz polled every 50 ms, idle, then while one worker extracts a "
-        f"{len(text):,}-character article (repeated seeds)"
+        f"{len(text):,}-character article ({args.shape})"
     )
     with tempfile.TemporaryDirectory() as folder:
         database, key = prepared_database(folder)
