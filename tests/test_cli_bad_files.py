@@ -1,6 +1,7 @@
 """Bad files in a folder: each is reported with its reason, the rest of the run still loads, exit status 1."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -31,10 +32,10 @@ BAD_SIDECARS = [
 ]
 
 
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
-    monkeypatch.setenv("MIGRATIONS_DIR", str(ROOT / "migrations"))
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """One folder of good and bad files; ingest (then export) and extract each run once over it."""
+    tmp_path = tmp_path_factory.mktemp("bad-files")
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "a-good.txt").write_text(GOOD, encoding="utf-8")
@@ -44,31 +45,45 @@ def folder(tmp_path, monkeypatch):
     for name, sidecar, _ in BAD_SIDECARS:
         (folder / name).write_text(GOOD.replace("roads", name), encoding="utf-8")
         (folder / name.replace(".txt", ".meta.json")).write_text(sidecar, encoding="utf-8")
-    return folder
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+        env.setenv("MIGRATIONS_DIR", str(ROOT / "migrations"))
+        invoke("db", "upgrade")
+        ingest = invoke("ingest", folder)
+        export = invoke("export", "--format", "jsonl")
+        extract = invoke("extract", "--format", "jsonl", folder)
+    return SimpleNamespace(folder=folder, ingest=ingest, export=export, extract=extract)
 
 
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
+def reported(result, path):
+    return [line for line in result.stderr.splitlines() if line.startswith(str(path))]
+
+
 @pytest.mark.parametrize("name, reason", [(n, r) for n, _, r in BAD_FILES + BAD_SIDECARS])
-def test_ingest_reports_each_bad_file_and_stores_the_rest(folder, name, reason):
-    invoke("db", "upgrade")
-    result = invoke("ingest", folder)
-    assert result.exit_code == 1
-    lines = [line for line in result.stderr.splitlines() if line.startswith(str(folder / name))]
-    assert len(lines) == 1 and reason in lines[0], result.stderr
+def test_ingest_reports_each_bad_file(runs, name, reason):
+    lines = reported(runs.ingest, runs.folder / name)
+    assert len(lines) == 1 and reason in lines[0], runs.ingest.stderr
+
+
+@pytest.mark.parametrize("name, reason", [(n, r) for n, _, r in BAD_FILES + BAD_SIDECARS])
+def test_extract_reports_each_bad_file(runs, name, reason):
+    lines = reported(runs.extract, runs.folder / name)
+    assert len(lines) == 1 and reason in lines[0], runs.extract.stderr
+
+
+def test_ingest_stores_the_good_files_and_exits_1(runs):
+    assert runs.ingest.exit_code == 1
     failed = len(BAD_FILES) + len(BAD_SIDECARS)
-    assert f"articles added: 2, already stored: 0, failed: {failed}" in result.stdout
-    exported = [json.loads(line) for line in invoke("export", "--format", "jsonl").stdout.splitlines()]
+    assert f"articles added: 2, already stored: 0, failed: {failed}" in runs.ingest.stdout
+    exported = [json.loads(line) for line in runs.export.stdout.splitlines()]
     assert sorted(row["speaker"] for row in exported) == ["Ana Ruiz", "Bo Li"]
 
 
-@pytest.mark.parametrize("name, reason", [(n, r) for n, _, r in BAD_FILES + BAD_SIDECARS])
-def test_extract_reports_each_bad_file_and_prints_the_rest(folder, name, reason):
-    result = invoke("extract", "--format", "jsonl", folder)
-    assert result.exit_code == 1
-    lines = [line for line in result.stderr.splitlines() if line.startswith(str(folder / name))]
-    assert len(lines) == 1 and reason in lines[0], result.stderr
-    printed = [json.loads(line) for line in result.stdout.splitlines()]
+def test_extract_prints_the_good_files_and_exits_1(runs):
+    assert runs.extract.exit_code == 1
+    printed = [json.loads(line) for line in runs.extract.stdout.splitlines()]
     assert sorted(row["speaker"] for row in printed) == ["Ana Ruiz", "Bo Li"]
