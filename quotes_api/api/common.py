@@ -116,6 +116,15 @@ class IdConverter(IntegerConverter):
         super().__init__(url_map, min=1, max=MAX_ID)
 
 
+class AsciiInteger(ma.fields.Integer):
+    """A query integer in ASCII digits: int() also reads "٣" (Arabic-Indic three) as 3."""
+
+    def _validated(self, value):
+        if isinstance(value, str) and not value.isascii():
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)
+
+
 def found(value, kind, identifier):
     """value, or a 404 problem when it is None or False (no such kind of thing with that id)."""
     if value is None or value is False:
@@ -130,8 +139,8 @@ class PaginationArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=100000))
-    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+    page = AsciiInteger(load_default=1, validate=ma.validate.Range(min=1, max=100000))
+    per_page = AsciiInteger(load_default=20, validate=ma.validate.Range(min=1, max=100))
 
 
 PAGINATION_HEADERS = {

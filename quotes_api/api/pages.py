@@ -11,7 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from ..storage import queries
-from .common import MAX_ID, found, links_follow_host, public_base
+from .common import MAX_ID, AsciiInteger, found, links_follow_host, public_base
 
 blp = Blueprint(
     "pages",
@@ -76,8 +76,8 @@ class OEmbedArgsSchema(ma.Schema):
         metadata={"description": "A quote page url: /q/ID, /embed/ID or /api/v1/quotes/ID"},
     )
     format = ma.fields.String(load_default="json", validate=ma.validate.OneOf(["json", "xml"]))
-    maxwidth = ma.fields.Integer(validate=ma.validate.Range(min=100, max=4000))
-    maxheight = ma.fields.Integer(validate=ma.validate.Range(min=50, max=4000))
+    maxwidth = AsciiInteger(validate=ma.validate.Range(min=100, max=4000))
+    maxheight = AsciiInteger(validate=ma.validate.Range(min=50, max=4000))
 
 
 class OEmbedSchema(ma.Schema):

@@ -91,6 +91,9 @@ BAD_READS = [
     ("quote id past 2**63 - 1 in oEmbed", "/oembed?url=/q/9223372036854775808", 404),
     ("unclosed IPv6 bracket in oEmbed", "/oembed?url=http://%5B::1/q/1", 400),
     ("Arabic-Indic digits in oEmbed", "/oembed?url=/q/%D9%A3", 404),
+    ("Arabic-Indic three as an article filter", "/api/v1/quotes?article=%D9%A3", 422),
+    ("Arabic-Indic three as a page", "/api/v1/quotes?page=%D9%A3", 422),
+    ("Arabic-Indic digits as an oEmbed width", "/oembed?url=/q/1&maxwidth=%D9%A3%D9%A0%D9%A0", 422),
 ]
 
 
