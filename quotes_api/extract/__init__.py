@@ -7,13 +7,13 @@ Pure: imports neither flask nor peewee, touches no files.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .cues import CUE_WORDS
 from .documents import DocumentError, parse_document
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
-from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, strip_titles
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, is_title_word
 from .reported import reported_speech
 from .resources import (
     ANONYMOUS_ROLES,
@@ -45,6 +45,9 @@ __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 _ENDS_SENTENCE = ".!?…"
+# How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
+# that keeps a sentence of thousands of quotes linear (each quote reads a window, not the sentence).
+LOOK_BACK_TOKENS = 80
 
 
 def extract_quotes(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=False):
@@ -68,12 +71,17 @@ class _Extraction:
         # A post's signature ("— Name (@handle) date") is not part of anything it quotes.
         body_end = {post.start: post.end for post in self.posts}
         spans = scan_quotes(text, [Paragraph(p.start, body_end.get(p.start, p.end)) for p in self.paragraphs])
-        self.spans = [s for s in spans if not any(p.start <= s.start < p.end < s.end for p in self.posts)]
-        self.masked = _mask(text, self.spans)
+        post_starts = [post.start for post in self.posts]  # in text order, not overlapping
+        spans = [s for s in spans if not _runs_out_of_post(s, self.posts, post_starts)]
+        nicknames = [s for s in spans if _is_nickname(text, s)]
+        self.spans = [s for s in spans if s not in nicknames]
+        self.masked = _blank(_mask(text, self.spans), nicknames)
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
+        self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
+        self._prose_cue = (None, None)  # (range, the cue of that quote-less sentence)
 
     def run(self, min_confidence, indirect):
         quotes = [
@@ -142,13 +150,12 @@ class _Extraction:
             if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
                 mention = Mention(transcript.group(1), span.start, ":", 0.85)
         if mention is None:
-            mention = cue_before(self.masked, before)
+            mention = cue_before(self.masked, before[-LOOK_BACK_TOKENS:])
         if mention is None and index and before_lo != lo:
             # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
-            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi))
+            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi, LOOK_BACK_TOKENS))
         if mention is None:
-            sentence = self._tokens(lo, hi, lo, hi)
-            mention = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
+            mention = self._whole_sentence_mention(lo, hi)
         speaker = self._resolve(mention, number, lo) if mention else None
         confidence = mention.strength if mention else 0.0
         cue = mention.cue if mention else None
@@ -173,8 +180,16 @@ class _Extraction:
             content, span.start, span.end, kind, speaker, cue, confidence, mention.text if mention else None, (lo, hi)
         )
 
-    def _tokens(self, start, end, lo, hi):
-        """Tokens of masked[start:end], cut from the sentence [lo, hi) tokenised once."""
+    def _whole_sentence_mention(self, lo, hi):
+        """ "according to X" or ", Warren said." in the sentence: read once, whatever its quotes."""
+        if self._sentence_mention[0] != (lo, hi):
+            sentence = self._tokens(lo, hi, lo, hi)
+            found = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
+            self._sentence_mention = ((lo, hi), found)
+        return self._sentence_mention[1]
+
+    def _tokens(self, start, end, lo, hi, most=None):
+        """Tokens of masked[start:end] (the last `most` of them), cut from the sentence [lo, hi) tokenised once."""
         cached = self._sentence_cache
         if cached is None or cached[0] != (lo, hi):
             toks = tokens(self.masked, lo, hi)
@@ -184,6 +199,8 @@ class _Extraction:
         last = bisect_left(starts, end, first)
         while last > first and toks[last - 1].end > end:
             last -= 1
+        if most is not None:
+            first = max(first, last - most)
         return toks[first:last]
 
     def _inherit(self, span, lo, number, previous, attributed_in_sentence, leads_sentence):
@@ -197,8 +214,10 @@ class _Extraction:
             return self.last_quote[0], "continued", 0.8
         if previous:
             previous_tokens = tokens(self.masked, *previous)
-            mention = cue_before(self.masked, previous_tokens, at_quote=False)
-            if mention and mention.cue != ":":
+            if self._prose_cue[0] != previous:  # every quote of a sentence asks the same of the one before
+                self._prose_cue = (previous, self._cue_in_prose(previous_tokens))
+            mention = self._prose_cue[1]
+            if mention:
                 speaker = self._resolve(mention, number)
                 if speaker:
                     return speaker, mention.cue, 0.75
@@ -231,8 +250,9 @@ class _Extraction:
             return self._pronoun(words, mention.start, sentence_start)
         if how == "outlet":
             return self.names.latest_outlet(mention.start) or mention.text
-        if how == "name" and not strip_titles(words.split()):
-            how, words = "description", "the " + words.casefold()  # "the Queen": an office, not a name
+        office = words.split()[1:] if words.split()[0].casefold() in ("the", "this") else words.split()
+        if how == "name" and len(office) == 1 and is_title_word(office[0]):
+            how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
         if how == "name":
             name = self.names.canonical(words, mention.start)
             kind = self.names.kind_of(name)
@@ -340,6 +360,12 @@ class _Extraction:
         return found
 
 
+def _runs_out_of_post(span, posts, post_starts):
+    """The span starts inside an embedded post and ends past it (its mark is the post's own)."""
+    k = bisect_right(post_starts, span.start) - 1
+    return k >= 0 and posts[k].start <= span.start < posts[k].end < span.end
+
+
 _PARENTHETICAL = re.compile(r"(?<=\w)[ \u00a0]\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said"
 _TRANSCRIPT = re.compile(rf"([{UPPER}][{UPPER}.' -]+[{UPPER}]):\s")  # "WALLACE: But, Governor …"
 
@@ -373,6 +399,26 @@ def _names_a_work(before):
         return False
     last = words[-1]
     return last.low in _WORK_MARKERS or last.text.endswith(("’s", "'s", "s’"))
+
+
+_NICKNAME = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)?")
+
+
+def _is_nickname(text, span):
+    """A capitalised word in marks between a first name and a surname: Ashleigh “Ash” Barty."""
+    content = text[span.start : span.end]
+    if not _NICKNAME.fullmatch(content) or not content[:1].isupper() or span.open < 2:
+        return False
+    before = re.search(r"(?:^|\s)([^\W\d_][\w'’-]*) $", text[max(0, span.open - 30) : span.open])
+    after = re.match(r" ([^\W\d_][\w'’-]*)", text[span.close : span.close + 30])
+    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
+
+
+def _blank(masked, spans):
+    """Blank nicknames with their marks, so that the name around them reads as one run."""
+    for span in spans:
+        masked = masked[: span.open] + " " * (span.close - span.open) + masked[span.close :]
+    return masked
 
 
 def _mask(text, spans):

@@ -19,6 +19,7 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _OPENING_CONTEXT = "([{—–-/―\u00a0"  # characters after which a mark opens
+_SINGLE_CLOSER = re.compile(r"’(?!\w)")
 _MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
 
 
@@ -87,28 +88,41 @@ def _scan_paragraph(text, lo, hi, carried_open):
     single_open = None
     segment = text[lo:hi]
     has_double = any(mark in segment for mark in DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
+    # Where the paragraph's last straight and last curly double marks are, found once: asking
+    # "is there another one after this mark?" of text[i + 1 : hi] per mark is quadratic.
+    last_straight = text.rfind(STRAIGHT_DOUBLE, lo, hi)
+    last_curly_open = text.rfind("“", lo, hi)
+    last_curly_close = text.rfind("”", lo, hi)
+    # UK style quotes with single marks and nests double ones: ‘He said “never”, and left,’ …
+    last_single_close = max((m.start() for m in _SINGLE_CLOSER.finditer(text, lo, hi)), default=-1)
+    nested = False  # a curly quote open inside a straight-quoted one
     for found in _MARK.finditer(text, lo, hi):
         i, c = found.start(), found.group()
         left, right = _flanking(text, i, lo, hi)
         if c in DOUBLE_OPENERS or c in DOUBLE_CLOSERS or c == STRAIGHT_DOUBLE:
+            if single_open is not None and double_open is None:
+                continue  # nested inside a single-quoted passage (UK style)
             if double_open is None:
                 spaced = c != "«" and (i + 1 >= hi or text[i + 1].isspace())  # a lone mark opens nothing
+                if spaced and c == "“" and last_curly_close > i + 1 and text[i + 2 : i + 3].isalnum():
+                    spaced = False  # “ We are ready, ” with a space after the opener: a closer follows
                 opens = (
                     (c in DOUBLE_OPENERS and not spaced and not (c == "“" and right and not left))
                     or (c in DOUBLE_CLOSERS and left and not right)
                     or (c == STRAIGHT_DOUBLE and left)
                 )
-                if (
-                    opens
-                    and c == STRAIGHT_DOUBLE
-                    and STRAIGHT_DOUBLE not in text[i + 1 : hi]
-                    and any(m in text[i + 1 : hi] for m in "“”")
-                ):
+                if opens and c == STRAIGHT_DOUBLE and last_straight <= i and last_curly_open > i:
                     opens = False  # an excerpt marker over a paragraph that quotes with curly marks
                 if opens:
                     double_open, single_open = i, None
             elif text[double_open] == STRAIGHT_DOUBLE and c != STRAIGHT_DOUBLE:
-                continue  # curly marks inside a straight-quoted passage are a nested quote
+                # Curly marks inside a straight-quoted passage are a nested quote, unless a closer
+                # comes with no opener before it: "We are ready,” — a mixed pair.
+                if c == "“" or nested:
+                    nested = c == "“"
+                    continue
+                spans.append(_span(text, double_open, i, True))
+                double_open, single_open = None, None
             else:
                 closes = right or (c in DOUBLE_CLOSERS) or (c == "“" and not left)
                 if c in DOUBLE_OPENERS and left and not right and c != "“":
@@ -123,8 +137,10 @@ def _scan_paragraph(text, lo, hi, carried_open):
             continue
         # Single marks quote only where a paragraph has no double marks (headline and UK
         # style); inside double quotes they are nested quotes, part of the outer one.
-        if has_double or _is_apostrophe(text, i, lo, hi):
+        if _is_apostrophe(text, i, lo, hi) or double_open is not None:
             continue
+        if has_double and not (c == "‘" and left and last_single_close > i) and single_open is None:
+            continue  # with double marks about, only a curly ‘ closed later opens a single quote
         if c in SINGLE_OPENERS or c == STRAIGHT_SINGLE and left and not right:
             if left:
                 single_open = i
@@ -160,6 +176,31 @@ def _opens_with_mark(text, paragraph):
     )
 
 
+_DOUBLED = re.compile(r"``|''")
+
+
+def _doubled_marks_as_one(text):
+    """Typewriter house styles: ``…'' and ''…'' become one curly mark each, at the same offsets.
+
+    The mark takes the inner character of the pair and the outer one becomes a space, so the
+    words between them keep their offsets: ``We won,'' -> ` “We won,” ` (same length).
+    """
+    if "``" not in text and "''" not in text:
+        return text
+
+    def one_mark(match):
+        after = text[match.end() : match.end() + 1]
+        if (
+            match.group() == "``"
+            or after[:1].isalnum()
+            and (match.start() == 0 or not text[match.start() - 1].isalnum())
+        ):
+            return " “"
+        return "” "
+
+    return _DOUBLED.sub(one_mark, text)
+
+
 def scan_quotes(text, paragraphs=None):
     """Return every outer quoted passage in text, in order.
 
@@ -172,6 +213,7 @@ def scan_quotes(text, paragraphs=None):
     """
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
+    text = _doubled_marks_as_one(text)
     spans = []
     carried = None  # (open offset, paragraphs so far)
     for index, paragraph in enumerate(paragraphs):

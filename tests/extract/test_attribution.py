@@ -118,6 +118,11 @@ DIALOGUE = [
 
 NAME_VARIANTS = [
     (
+        "a nickname quoted inside a name is no quote",
+        "Ashleigh “Ash” Barty won the final.\n\n“I am so proud,” Barty said.",
+        [("I am so proud", "Ashleigh Barty")],
+    ),
+    (
         "a first name used alone reaches the full name",
         "Tedros Adhanom Ghebreyesus spoke in Geneva.\n\n“We are not done,” Tedros said.",
         [("We are not done", "Tedros Adhanom Ghebreyesus")],
@@ -146,6 +151,16 @@ NAME_VARIANTS = [
 
 HOUSE_STYLES = [
     (
+        "two apostrophes close a quote",
+        "“We are ready to go,'' Lena Marsh said.",
+        [("We are ready to go", "Lena Marsh")],
+    ),
+    (
+        "UK style single marks with double marks nested",
+        "‘He told me “never again”, and he meant it,’ said Tom Hale.",
+        [("He told me “never again”, and he meant it", "Tom Hale")],
+    ),
+    (
         "an opening mark repeated at each paragraph of a long quote",
         "Ana Ruiz said: “The first part of what I want to say.\n\n“The second part of it.”",
         [("The first part of what I want to say.\n\n“The second part of it.", "Ana Ruiz")],
@@ -169,24 +184,9 @@ TABLES = NON_PERSONS + DESCRIPTIONS + RUNS + DIALOGUE + NAME_VARIANTS + HOUSE_ST
 
 KNOWN_FAILURES = [
     (
-        "two apostrophes close a quote",
-        "“We are ready to go,'' Lena Marsh said.",
-        [("We are ready to go", "Lena Marsh")],
-    ),
-    (
-        "UK style single marks with double marks nested",
-        "‘He told me “never again”, and he meant it,’ said Tom Hale.",
-        [("He told me “never again”, and he meant it", "Tom Hale")],
-    ),
-    (
         "a headline quote in Title Case is a quote when the body says who said it",
         "“The Building Has Literally Pancaked”\n\nFire chief Roy Hale said the building “has literally pancaked.”",
         [("The Building Has Literally Pancaked", "Roy Hale"), ("has literally pancaked.", "Roy Hale")],
-    ),
-    (
-        "a nickname quoted inside a name is no quote",
-        "Ashleigh “Ash” Barty won the final.\n\n“I am so proud,” Barty said.",
-        [("I am so proud", "Ashleigh Barty")],
     ),
     (
         "the speaker named only in the next sentence",
