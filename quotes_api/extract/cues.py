@@ -139,7 +139,10 @@ quip         | quip quips quipped quipping                          | strong inv
 rate         | rate rates rated rating                              |
 read         | read reads reading                                   |
 recall       | recall recalls recalled recalling                    | strong inverts that
+hammer       | hammer hammers hammered hammering                    |
 recount      | recount recounts recounted recounting                | strong inverts
+reference    | reference references referenced referencing          |
+refer        | refer refers referred referring                      |
 reiterate    | reiterate reiterates reiterated reiterating          | strong inverts
 reject       | reject rejects rejected rejecting                    |
 remark       | remark remarks remarked remarking                    | strong inverts
@@ -149,6 +152,7 @@ report       | report reports reported reporting                    | strong inv
 respond      | respond responds responded responding                | strong inverts
 retort       | retort retorts retorted retorting                    | strong inverts
 reveal       | reveal reveals revealed revealing                    | strong that
+ridicule     | ridicule ridicules ridiculed ridiculing              |
 rule         | rule ruled                                           | strong noun
 say          | say says said saying                                 | strong inverts clause
 scoff        | scoff scoffs scoffed scoffing                        | strong inverts

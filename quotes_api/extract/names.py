@@ -8,7 +8,7 @@ introduced first; accents and case never distinguish two people.
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +27,7 @@ from .resources import (
     OUTLET_WORDS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    PUBLIC_BODY_WORDS,
     ROLE_NOUNS,
     STATE_ABBREVIATIONS,
     TITLES,
@@ -55,7 +56,7 @@ def sentence_part(words):
 def _cut_run(words):
     """End a run at a capitalised function word after its first word: "World War II While" -> "World War II"."""
     for i, word in enumerate(words[1:], 1):
-        if word in CAPITALISED_FUNCTION_WORDS and word not in ("A", "I"):
+        if word in CAPITALISED_FUNCTION_WORDS and word not in ("A", "I") or word in _MONTHS and word != "May":
             return words[:i]
     return words
 
@@ -64,6 +65,11 @@ def _names_a_thing(entity):
     """Words that make a name an organisation, a place or an event, whatever else is said of it."""
     words = set(fold(entity.name).split())
     return bool(entity.is_outlet or words & (ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS))
+
+
+def _is_public(entity):
+    """A government body, a party or a public institution: never "the company"."""
+    return bool(set(fold(entity.name).split()) & PUBLIC_BODY_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -107,9 +113,12 @@ def strip_titles(words):
     An organisation or modifier before the office goes with it ("WHO Director-General Tedros …").
     A run made only of title words ("District Attorney") is not a name and gives [].
     """
-    words = list(words)
-    while words and (words[0].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[0])):
-        words.pop(0)
+    lead = 0  # counted, not popped one by one: "A. A. A. …" would make that quadratic
+    while lead < len(words) and (words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[lead])):
+        lead += 1
+    words = list(words[lead:])
+    if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
+        return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
     last_title = -1
     for i, word in enumerate(words[:-1]):
         if is_title_word(word):
@@ -168,10 +177,14 @@ class EntityIndex:
     def __init__(self, text):
         self.text = text
         self.entities = {}  # fold(full name) -> Entity
-        self.by_last_word = {}  # last folded word -> [(folded words, Entity)]: candidates for a surname
+        # Folded ending (1-3 words shorter than the name) -> entities in the order the article introduces
+        # them: the candidates for a short mention ("Lacey", "Jackie Lacey"), looked up, never scanned.
+        self.by_ending = {}
         self.by_first_word = {}  # first folded word -> [Entity]: "Tedros" for "Tedros Adhanom Ghebreyesus"
+        self.surnames = {}  # first letter -> last words of fuller names, for a misspelt surname
         self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
+        self._outlets = None  # the positions of news organisations, listed on first use
         for match in NAME_RUN.finditer(text):
             words = _cut_run(sentence_part(match.group().split()))
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
@@ -296,11 +309,13 @@ class EntityIndex:
                 entity.gender = "m"
             words = key.split()
             entity.is_outlet = bool(set(words) & OUTLET_WORDS) and len(words) <= 5
-            self.by_last_word.setdefault(words[-1], []).append((words, entity))
+            for cut in range(1, min(len(words), 4)):
+                self.by_ending.setdefault(tuple(words[cut:]), []).append(entity)
             if len(words) > 1:
                 self.by_first_word.setdefault(words[0], []).append(entity)
-        elif _has_more_accents(name, entity.name):
-            entity.name = name
+                self.surnames.setdefault(words[-1][:1], set()).add(words[-1])
+        elif _has_more_accents(name, entity.name) or entity.name.isupper() and not name.isupper():
+            entity.name = name  # the fullest form: accents kept, and "Hugo Broos" over a heading's "HUGO BROOS"
         entity.mentions += 1
         self.positions.append((offset, entity))
         return entity
@@ -317,7 +332,7 @@ class EntityIndex:
     def _classify(self, entity):
         words = set(fold(entity.name).split())
         evidence = entity.evidence
-        first_name = fold(entity.name).split()[0] in FEMALE_NAMES | MALE_NAMES and len(words) > 1
+        first_name = len(entity.name.split()) > 1 and fold(entity.name.split()[0]) in FEMALE_NAMES | MALE_NAMES
         person = evidence.get(PERSON, 0) + (2 if first_name else 0) + (2 if self._is_surname(entity) else 0)
         if 2 <= len(entity.name.split()) <= 4:
             person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
@@ -340,8 +355,8 @@ class EntityIndex:
             return PERSON
         if organisation and organisation >= place:
             return ORGANISATION
-        if place:
-            return PLACE
+        if place >= 2:
+            return PLACE  # one "in Clinton’s …" is not enough to make a place of a name
         if entity.name.isupper() and " " in entity.name:
             return OTHER  # a heading or byline in capitals: "JANE ROE ROYAL EDITOR"
         if 2 <= len(entity.name.split()) <= 4 and not entity.name.startswith("@"):
@@ -349,9 +364,9 @@ class EntityIndex:
         return None
 
     def _is_surname(self, entity):
-        """A single word that ends a person's fuller name in the article: "Lacey" of "Jackie Lacey"."""
+        """A single word that ends a fuller name in the article: "Lacey" of "Jackie Lacey"."""
         words = fold(entity.name).split()
-        return len(words) == 1 and any(len(full) > 1 for full, _ in self.by_last_word.get(words[0], ()))
+        return len(words) == 1 and (words[0],) in self.by_ending
 
     def canonical(self, mention, at=None):
         """Return the canonical form of a name mention, or the mention itself when unknown.
@@ -364,24 +379,15 @@ class EntityIndex:
         if not key:
             return mention
         tokens = key.split()
-        best = None
-        for full, entity in self.by_last_word.get(tokens[-1], ()):
-            if len(full) <= len(tokens) or full[-len(tokens) :] != tokens:
-                continue
-            if len(full) - len(tokens) > 3:
-                continue
-            if title_gender and entity.gender and entity.gender != title_gender:
-                continue
-            # Prefer a name introduced before the mention, and among those the first introduced.
-            rank = (at is not None and entity.first_seen > at, entity.first_seen)
-            if best is None or rank < best[0]:
-                best = (rank, entity)
-        if best is not None:
-            return best[1].name
+        # The first introduced of the fuller names ending with the mention: entities are listed in text
+        # order, so the first that fits was introduced before the mention if any was.
+        for entity in self.by_ending.get(tuple(tokens), ()):
+            if not (title_gender and entity.gender and entity.gender != title_gender):
+                return entity.name
         if len(tokens) == 1:
             # A name some people go by alone, which is their first: "Tedros" of "Tedros Adhanom Ghebreyesus".
             fuller = [e for e in self.by_first_word.get(tokens[0], ()) if self.kind_of(e.name) == PERSON]
-            if len(fuller) == 1 and not self.by_last_word.get(tokens[0], [(None, None)])[0][0] == tokens:
+            if len(fuller) == 1 and (tokens[0],) not in self.by_ending:
                 return fuller[0].name
             misspelt = self._misspelt_surname(tokens[0])
             if misspelt:
@@ -389,14 +395,16 @@ class EntityIndex:
         entity = self.entities.get(key)
         return entity.name if entity else " ".join(words)
 
-    def _misspelt_surname(self, word):
+    def _misspelt_surname(self, word, limit=500):
         """One letter off a person's surname the article gives in full: "Arden" beside "Jacinda Ardern"."""
-        if len(word) < 5 or any(len(full) == 1 and full[0] == word for full, _ in self.by_last_word.get(word, ())[1:]):
+        if len(word) < 5:
             return None
         found = set()
-        for last, entries in self.by_last_word.items():
-            if last[0] == word[0] and last != word and abs(len(last) - len(word)) <= 1 and _one_edit(last, word):
-                found |= {e.name for full, e in entries if len(full) > 1 and self.kind_of(e.name) == PERSON}
+        for number, last in enumerate(self.surnames.get(word[0], ())):
+            if number >= limit:
+                break  # an article with more surnames than that is no news story: do not search it all
+            if last != word and abs(len(last) - len(word)) <= 1 and _one_edit(last, word):
+                found |= {e.name for e in self.by_ending.get((last,), ()) if self.kind_of(e.name) == PERSON}
         return found.pop() if len(found) == 1 else None
 
     def holder_of(self, description, at=None):
@@ -407,25 +415,15 @@ class EntityIndex:
         words = [w for w in re.findall(r"[\w-]+", description.casefold()) if w not in ("the", "this", "that")]
         if not words:
             return None
-        names = set(self.by_title.get(words[-1], ()))
+        names = {self.canonical(name) for name in self.by_title.get(words[-1], ())}
         if len(names) != 1:
             return None  # nobody, or an office two people held: "the mayor" stays a description
         for position, entity in reversed(self.positions):
-            if entity.name in names:
+            if self.canonical(entity.name) in names:
                 fuller = self.canonical(entity.name, position)
                 other = self.entities.get(fold(fuller))
                 # "President Obama" beside "Michelle Obama": a surname whose fuller form lacks the role.
                 return fuller if other is None or other.roles or other is entity else entity.name
-        return None
-
-    def nearest_office_holder(self, at, window=1500):
-        """The nearest person with a title or role, before at or else after it."""
-        before = [(at - p, e) for p, e in self.positions if at - window <= p < at and e.roles]
-        after = [(p - at, e) for p, e in self.positions if at <= p < at + window and e.roles]
-        for _, entity in sorted(before, key=lambda pair: pair[0]) + sorted(after, key=lambda pair: pair[0]):
-            name = self.canonical_of(entity)
-            if self.is_person(name):
-                return name
         return None
 
     def gender_of(self, name):
@@ -437,38 +435,61 @@ class EntityIndex:
             return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
         return entity.gender
 
+    def _before(self, offset, window):
+        """Positions in [offset - window, offset), nearest first."""
+        for k in range(bisect_left(self.positions, offset, key=_offset) - 1, -1, -1):
+            if self.positions[k][0] < offset - window:
+                return
+            yield self.positions[k]
+
+    def _after(self, offset, window):
+        """Positions in [offset, offset + window), nearest first."""
+        for k in range(bisect_left(self.positions, offset, key=_offset), len(self.positions)):
+            if self.positions[k][0] >= offset + window:
+                return
+            yield self.positions[k]
+
     def persons_before(self, offset, window=2500):
         """People named before offset, nearest first, as canonical names."""
-        seen = []
-        for position, entity in reversed(self.positions):
-            if position >= offset:
-                continue
-            if position < offset - window:
-                break
+        seen, known = [], set()
+        for _, entity in self._before(offset, window):
             name = self.canonical_of(entity)
-            if name not in seen and self.is_person(name):
+            if name not in known and self.is_person(name):
                 seen.append(name)
+                known.add(name)
         return seen
 
     def first_person_after(self, offset, window=1500):
         """The first person named after offset: a lead's "The governor said …" before it names him."""
-        for position, entity in self.positions:
-            if offset <= position < offset + window:
-                name = self.canonical_of(entity)
-                if self.is_person(name):
-                    return name
+        for _, entity in self._after(offset, window):
+            name = self.canonical_of(entity)
+            if self.is_person(name):
+                return name
         return None
 
-    def latest_of_kind(self, offset, kind, window=5000):
-        """The nearest name of that kind before offset, else the first after it, as a canonical name."""
-        for position, entity in reversed(self.positions):
-            if position < offset - window:
-                break
-            if position < offset and self.kind_of(entity.name) == kind:
-                return self.canonical_of(entity)
-        for position, entity in self.positions:
-            if offset <= position < offset + window and self.kind_of(entity.name) == kind:
-                return self.canonical_of(entity)
+    def latest_of_kind(self, offset, kind, window=5000, public=True):
+        """The most mentioned name of that kind before offset (else after it), as a canonical name.
+
+        "the company" is the one the article is about, not the product it named last.
+        """
+        for side in (self._before(offset, window), self._after(offset, window)):
+            counts = {}
+            for distance, (_, entity) in enumerate(side):
+                if self.kind_of(entity.name) == kind and not entity.is_outlet and (public or not _is_public(entity)):
+                    name = self.canonical_of(entity)
+                    mentions, nearest = counts.get(name, (0, -distance))
+                    counts[name] = (mentions + 1, nearest)
+            if counts:
+                return max(counts, key=counts.get)
+        return None
+
+    def nearest_office_holder(self, at, window=1500):
+        """The nearest person with a title or role, before at or else after it."""
+        for side in (self._before(at, window), self._after(at, window)):
+            for _, entity in side:
+                name = self.canonical_of(entity)
+                if entity.roles and self.is_person(name):
+                    return name
         return None
 
     def canonical_of(self, entity):
@@ -487,10 +508,14 @@ class EntityIndex:
 
     def latest_outlet(self, offset):
         """The most recent news organisation named before offset ("the paper" refers to it)."""
-        for position, entity in reversed(self.positions):
-            if position < offset and entity.is_outlet:
-                return self.canonical(entity.name, position)
-        return None
+        if self._outlets is None:
+            self._outlets = [(position, entity) for position, entity in self.positions if entity.is_outlet]
+        k = bisect_left(self._outlets, offset, key=_offset)
+        return self.canonical(self._outlets[k - 1][1].name, self._outlets[k - 1][0]) if k else None
+
+
+def _offset(position):
+    return position[0]
 
 
 def _one_edit(a, b):

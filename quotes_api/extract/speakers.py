@@ -15,6 +15,20 @@ attributed, in order of strength, by:
 import re
 from dataclasses import dataclass
 
+from .confidence import (
+    ACCORDING_TO,
+    ACCORDING_TO_IN_SENTENCE,
+    ADJACENT_CUE,
+    CLAUSE_COLON,
+    CLOSING_CUE,
+    COLON_INTRO,
+    CUE_BEFORE,
+    EVALUATIVE_CUE,
+    FAR_SUBJECT,
+    PASSIVE_AGENT,
+    POSSESSIVE_STATEMENT,
+    SIGNATURE,
+)
 from .cues import CUE_FORMS, INVERTING_CUES, PARTICIPLE_CUES, PHRASAL_CUES, STRONG_CUES
 from .names import NAME_RUN, _cut_run, is_title_word, refers_to_outlet, sentence_part, strip_titles
 from .resources import (
@@ -26,6 +40,7 @@ from .resources import (
     NP_BREAKERS,
     ORGANISATION_HEADS,
     PRONOUNS,
+    ROLE_NOUNS,
     SENTENCE_ABBREVIATIONS,
     SPEAKER_NOUNS,
     STATEMENT_HEADS,
@@ -72,6 +87,15 @@ class Mention:
     strength: float
 
 
+def is_adverb(token):
+    """A word that may stand between a speaker and the verb: "later", "has", "egregiously"."""
+    low = token.low
+    return not token.capitalised and (low in ADVERBS or len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS)
+
+
+_LY_NOUNS = {"family", "daily", "weekly", "monthly", "rally", "ally", "italy", "assembly", "supply", "reply"}
+
+
 def tokens(text, lo, hi):
     """Word and punctuation tokens of text[lo:hi], with offsets into text."""
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
@@ -111,23 +135,47 @@ def is_verb_cue(toks, k):
 
 # --- sentences -------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')]*\s+(?=[\"“”‘'«»(\[A-Z0-9" + MASK + "])")
+# A sentence ends with a stop, maybe closing marks, and space before a capital, a digit, a mark or
+# a letter of a script without case (Hebrew, CJK); CJK full stops need no space. The look-behind
+# and possessive quantifiers keep the search linear on long runs of stops or spaces.
+_BOUNDARY = re.compile(
+    r"(?:(?<![.!?…])[.!?…]++[\"”’')]*+\s++|(?<![。！？])[。！？]++[”’」』)]*+\s*+)"
+    r"(?=[\"“”‘'«»„(\[0-9" + MASK + r"]|[^\W\d_])"
+)
+# No sentence is longer: text without a boundary (another script's punctuation, zero-width
+# characters between the letters, a run of commas) is cut into pieces this long, at a space.
+MAX_SENTENCE_CHARS = 2000
 
 
 def split_sentences(masked, lo, hi):
     """Sentence ranges of masked[lo:hi]; quotes are masked, so only the prose splits."""
     sentences, start = [], lo
     for match in _BOUNDARY.finditer(masked, lo, hi):
+        if match.end() < hi and masked[match.end()].islower():
+            continue  # "etc. and" — a lower-case letter goes on with the sentence
         word = re.search(r"[\w.]+$", masked[max(lo, match.start() - 12) : match.start() + 1])
         if word and match.group()[0] == ".":
             stem = word.group().rstrip(".").casefold()
             if stem in SENTENCE_ABBREVIATIONS or re.fullmatch(r"\w", stem) or re.fullmatch(r"(?:\w\.)+\w", stem):
                 continue
+        start = _cut_long(masked, sentences, start, match.end())
         sentences.append((start, match.end()))
         start = match.end()
     if start < hi:
+        start = _cut_long(masked, sentences, start, hi)
         sentences.append((start, hi))
     return sentences
+
+
+def _cut_long(masked, sentences, start, end):
+    """Append pieces of at most MAX_SENTENCE_CHARS of masked[start:end], each ending at a space
+    when there is one in its second half; return where the rest begins."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = masked.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS) + 1
+        cut = cut or start + MAX_SENTENCE_CHARS
+        sentences.append((start, cut))
+        start = cut
+    return start
 
 
 # --- noun phrases ----------------------------------------------------------
@@ -136,7 +184,7 @@ def split_sentences(masked, lo, hi):
 def np_before(toks, i):
     """The speaker phrase ending just before toks[i] (a cue verb), as a token slice, or None."""
     j = i - 1
-    while j >= 0 and toks[j].low in ADVERBS and not toks[j].capitalised:
+    while j >= 0 and is_adverb(toks[j]):
         j -= 1
     # A time between speaker and verb: "Schumer on Monday said", "Lacey late Friday said".
     if j >= 0 and toks[j].low in TIME_WORDS:
@@ -161,6 +209,21 @@ def np_before(toks, i):
             break
         if not toks[k].is_word:
             break
+    if lo >= 2 and toks[lo - 1].low in ("behind", "about"):
+        # "The company behind the hugely popular ChatGPT announced": the company announced.
+        outer = _np_ending_at(toks, lo - 2)
+        if outer:
+            return (outer[0], found[1])
+    # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
+    # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
+    if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at"):
+        link = lo - 1  # "… of the Coast Guard" (the phrase starts at "the"), "… from Harvard"
+    else:
+        link = lo - 2  # "… of the Sierra Club" when the phrase starts after "the"
+    if link >= 1 and toks[link].low in ("of", "from", "at") and (link == lo - 1 or toks[lo - 1].low == "the"):
+        person = _np_ending_at(toks, link - 1)
+        if person and toks[link - 1].capitalised:
+            return (person[0], found[1])
     return found
 
 
@@ -243,7 +306,7 @@ def np_after(toks, i):
                 and toks[m].capitalised
                 and toks[m].is_word
                 and not _function_word(toks[m])
-                and toks[m - 1].low in SPEAKER_NOUNS | TITLES
+                and toks[m - 1].low in SPEAKER_NOUNS | TITLES | ROLE_NOUNS
             ):
                 end = _name_run_end(toks, m)
             else:
@@ -298,6 +361,10 @@ def _description_after(toks, i, possessor=False):
         ):
             break  # "the Rev. Al Sharpton began …": the name ends the phrase
         k += 1
+    if k > i + 1 and toks[k - 1].low in STATEMENT_HEADS and k + 1 < len(toks) and toks[k].low in ("from", "by"):
+        signatory = np_after(toks, k + 1)  # "a joint statement from ex-board members Helen Toner"
+        if signatory:
+            return (i, signatory[1])
     if k > i + 1 and _cue_follows(toks, k):
         return (i, k)  # any noun can speak when a cue verb follows it: "the ruling said"
     # The head is the last noun a speaker can be: "several environmental groups granted …" ends at "groups".
@@ -312,7 +379,7 @@ def _cue_follows(toks, k):
     return k < len(toks) and is_verb_cue(toks, k) and toks[k - 1].low not in _NAME_LINKS
 
 
-_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "during"}
+_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "that", "during"}
 
 
 def _after_dateline(toks, upto):
@@ -394,7 +461,7 @@ def cue_after(masked, toks):
     if toks[0].text in _DASHES:
         found = np_after(toks, 1)
         if found and toks[found[0]].capitalised:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, "—", 0.85)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, "—", SIGNATURE)
         return None
     if toks[0].text == ",":
         i = 1
@@ -405,13 +472,13 @@ def cue_after(masked, toks):
     if j > i and j + 1 < len(toks) and is_cue(toks[j]) and toks[j + 1].low == "by":
         found = np_after(toks, j + 2)
         if found:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[j].low, 0.85)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[j].low, PASSIVE_AGENT)
     if i < len(toks) and is_cue(toks[i]):
         # "said Lacey", but never "suggests that Phoenix …": "that" opens a clause, not a subject.
         inverted = toks[i].low in INVERTING_CUES and not (i + 1 < len(toks) and toks[i + 1].low == "that")
         found = np_after(toks, i + 1) if inverted else None
         if found:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, 0.95)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, ADJACENT_CUE)
         return None
     found = np_after(toks, i)
     if found is None:
@@ -431,7 +498,7 @@ def cue_after(masked, toks):
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
     if k < len(toks) and cue_word(toks, k):
-        return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, 0.95)
+        return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, ADJACENT_CUE)
     return None
 
 
@@ -455,17 +522,17 @@ def cue_before(masked, toks, at_quote=True):
             while lo > 0 and toks[lo - 1].capitalised and toks[lo - 1].is_word:
                 lo -= 1
             text = masked[toks[lo].start : name.end - 2]
-            return Mention(text, toks[lo].start, toks[k].low, 0.8)
+            return Mention(text, toks[lo].start, toks[k].low, POSSESSIVE_STATEMENT)
     for k in range(n - 1, -1, -1):
         t = toks[k]
         if t.low == "according" and k + 1 < n and toks[k + 1].low == "to":
             found = np_after(toks, k + 2)
             if found:
-                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.9)
+                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", ACCORDING_TO)
             continue
         if not is_verb_cue(toks, k):
             continue
-        strength = 0.9 if t.low in STRONG_CUES else 0.7
+        strength = CUE_BEFORE if t.low in STRONG_CUES else EVALUATIVE_CUE
         if t.low in PARTICIPLE_CUES:
             earlier = cue_before(masked, toks[: k - 1]) if k > 1 and toks[k - 1].text == "," else None
             if earlier:
@@ -489,7 +556,7 @@ def cue_before(masked, toks, at_quote=True):
                 found = np_after(toks, k + 1)  # "…,” said Lacey" — never "63 percent said Clinton …"
             if found is None:
                 found = clause_subject(toks, k)
-                strength -= 0.1
+                strength -= FAR_SUBJECT
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, t.low, strength)
         return None
@@ -497,10 +564,10 @@ def cue_before(masked, toks, at_quote=True):
         # A transcript or a colon-introduced quote: "PENCE: Well, …", "Caddell continued:".
         found = _np_ending_at(toks, n - 2) if n >= 2 else None
         if found and found[0] == 0 and toks[found[0]].capitalised:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.8)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", COLON_INTRO)
         found = clause_subject(toks, n - 1)
         if found:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.7)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", CLAUSE_COLON)
     return None
 
 
@@ -521,11 +588,13 @@ def closing_attribution(masked, toks):
             if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in INVERTING_CUES:
                 candidate = np_after(toks, k + 2)
                 if candidate and candidate[1] == n:
-                    return Mention(phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, 0.85)
+                    return Mention(
+                        phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, CLOSING_CUE
+                    )
         return None
     if found is None:
         return None
-    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[n - 1].low, 0.85)
+    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[n - 1].low, CLOSING_CUE)
 
 
 def according_to(masked, toks):
@@ -533,12 +602,18 @@ def according_to(masked, toks):
         if t.low == "according" and toks[k + 1].low == "to":
             found = np_after(toks, k + 2)
             if found:
-                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.8)
+                return Mention(
+                    phrase(masked, toks, found), toks[found[0]].start, "according to", ACCORDING_TO_IN_SENTENCE
+                )
     return None
 
 
 # "of" links a person to an organisation only with "the": "Bank of America" is one name.
-_LINK = re.compile(r"[ \u00a0](?:(?:from|at|for|by|with)[ \u00a0]+(?:the[ \u00a0]+)?|of[ \u00a0]+the[ \u00a0]+)")
+_LINK = re.compile(
+    r"[ \u00a0](?:(?:from|at|for|by|with)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"|of[ \u00a0]+the[ \u00a0]+"
+    r"|(behind|about|against)[ \u00a0])"
+)
 
 
 def _name_runs(text):
@@ -566,6 +641,8 @@ def speaker_from_phrase(text):
         # "John Mauger of the Coast Guard" is Mauger; "a statement from Helen Toner" and "the board
         # of Acme" are Toner and Acme; "the head coach of South Africa" is a description.
         head, tail = text[: link.start()], text[link.end() :]
+        if link.group(1):
+            head, tail = head, ""  # "the company behind ChatGPT" is the company, never ChatGPT
         head_words = head.split()
         head_names = [run for run in _name_runs(head) if strip_titles(run.split())]
         tail_names = _name_runs(tail)
@@ -579,7 +656,7 @@ def speaker_from_phrase(text):
             or all(is_title_word(w) for w in head_words)
         ):
             return tail_names[0], "name"
-        if tail_names and (last in SPEAKER_NOUNS or is_title_word(last)):
+        if tail_names and (last in SPEAKER_NOUNS or is_title_word(last)) or link.group(1):
             text, words = head, head_words
     if words and words[-1][:1].isupper():
         runs = _name_runs(text)

@@ -3,7 +3,18 @@
 from .db import DatabaseUnavailable, check_connection, init_database, is_postgres, pending, schema_drift, upgrade
 from .ingest import IngestResult, delete_article, find_existing, ingest_article, regroup_all
 from .keys import KeyStatus, check_key, create_key, revoke_key
-from .models import MODELS, ApiKey, Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup, database
+from .models import (
+    MODELS,
+    ApiKey,
+    Article,
+    Quote,
+    QuoteSearch,
+    Speaker,
+    SpeakerAlias,
+    Syndication,
+    VariantGroup,
+    database,
+)
 from .search import indexed_count
 
 __all__ = [
@@ -11,6 +22,7 @@ __all__ = [
     "ApiKey",
     "Article",
     "DatabaseUnavailable",
+    "Syndication",
     "IngestResult",
     "KeyStatus",
     "Quote",

@@ -4,6 +4,7 @@ Backend differences live here and in :mod:`.search`; the rest of storage is writ
 """
 
 import logging
+import os
 import time
 import zlib
 from contextlib import contextmanager
@@ -49,6 +50,7 @@ def open_database(database_url):
     path = sqlite_path(database_url)
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
     return SqliteDatabase(path, pragmas=PRAGMAS, timeout=10, check_same_thread=False)
 
 
@@ -137,6 +139,18 @@ def _sqlstate(error):
         if state:
             return state
     return None
+
+
+def _create_private(path):
+    """Create the database file readable by its owner only (0600) if it does not exist yet.
+
+    It holds API key hashes and unpublished copy; SQLite gives its -wal and -shm files the
+    database file's mode. An existing file keeps the mode its owner chose.
+    """
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
 
 
 def upgrade(db, migrations_dir):

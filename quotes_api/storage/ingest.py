@@ -10,16 +10,32 @@ from ..extract.names import fold
 from ..variants import Grouper, Member, words
 from .db import grouping_lock, retrying, write_transaction
 from .groups import DatabaseGroupStore, refresh_group
-from .models import Article, Quote, QuoteShingle, Speaker, SpeakerAlias, VariantGroup, database, utcnow
+from .models import (
+    Article,
+    Quote,
+    QuoteShingle,
+    Speaker,
+    SpeakerAlias,
+    Syndication,
+    VariantGroup,
+    database,
+    utcnow,
+)
 from .search import index_quotes, unindex_quotes
 
 
 @dataclass
 class IngestResult:
     article: Article
-    created: bool  # False when the article was already stored: nothing was changed
+    created: bool  # False when the article was already stored: nothing but a new url (below) was recorded
     quotes: int = 0
     new_speakers: int = 0
+    syndicated: bool = False  # the same text under a new url: that url was recorded as a copy of the article
+
+    @property
+    def outcome(self):
+        """created, syndicated (same text, new url recorded) or existing (nothing changed)."""
+        return "created" if self.created else "syndicated" if self.syndicated else "existing"
 
 
 def content_hash(text):
@@ -27,12 +43,28 @@ def content_hash(text):
 
 
 def find_existing(article):
-    """The stored article with the same url, or the same text when it has no url."""
+    """The stored article with the same url (its own or a recorded copy's), else the same text."""
     if article.url:
         found = Article.get_or_none(Article.url == article.url)
         if found:
             return found
+        copy = Syndication.get_or_none(Syndication.url == article.url)
+        if copy:
+            return copy.article
     return Article.get_or_none(Article.content_hash == content_hash(article.text))
+
+
+def record_syndication(stored, article):
+    """Record article's url as a copy of stored (same text, another address); True when it was new."""
+    if (
+        not article.url
+        or article.url == stored.url
+        or Syndication.select().where(Syndication.url == article.url).exists()
+    ):
+        return False
+    # A concurrent writer may record the same copy first (PostgreSQL): then this one is not new.
+    insert = Syndication.insert(article=stored, url=article.url, outlet=article.outlet, published=article.published)
+    return database.execute(insert.on_conflict_ignore()).rowcount == 1
 
 
 def ingest_article(article, quotes):
@@ -60,7 +92,7 @@ def _ingest(article, quotes):
     with write_transaction():
         existing = find_existing(article)
         if existing:
-            return IngestResult(existing, False)
+            return IngestResult(existing, False, syndicated=record_syndication(existing, article))
         row = Article.create(
             url=article.url,
             outlet=article.outlet,
