@@ -131,7 +131,7 @@ def with_groups(quotes):
 
 
 def run_search(action):
-    """Run a query function, turning FTS5 syntax errors into a 400 that says what is wrong."""
+    """Run a query function, turning search syntax errors into a 400 that says what is wrong."""
     try:
         return action()
     except queries.SearchSyntaxError as error:

@@ -81,11 +81,9 @@ def ingest_article(article, quotes):
     try:
         return retrying(lambda: _ingest(article, quotes))
     except IntegrityError:
-        # Another writer stored the same article between our check and our insert.
-        existing = find_existing(article)
-        if existing is None:
-            raise
-        return IngestResult(existing, False)
+        # Another writer stored the same article between our check and our insert. Its row is
+        # committed now, so a second pass answers as a repeat would: already stored, or a copy.
+        return retrying(lambda: _ingest(article, quotes))
 
 
 def _ingest(article, quotes):

@@ -11,6 +11,7 @@ from quotes_api.storage import (
     Article,
     Quote,
     Speaker,
+    Syndication,
     VariantGroup,
     database,
     delete_article,
@@ -217,3 +218,23 @@ def test_writers_grouping_one_statement_at_once_make_one_group(database_url):
     init_database(database_url)
     sizes = sorted(Quote.select().where(Quote.group == g).count() for g in VariantGroup.select())
     assert sizes == [4] * 6
+
+
+def _store_one_copy(database_url, number, outcomes):
+    init_database(database_url)
+    text = "“The ferry runs again from Monday, every hour on the hour,” Ana Ruiz said."
+    parsed = ParsedArticle(text, url=f"https://paper{number}.example/ferry", outlet=f"paper{number}")
+    outcomes.put(ingest_article(parsed, extract_quotes(parsed)).outcome)
+    database.close()
+
+
+def test_the_same_text_from_several_urls_at_once_is_one_article_and_its_copies(database_url):
+    """Four outlets send one wire story at the same moment: stored once, the other three recorded as copies."""
+    db = init_database(database_url)
+    upgrade(db, ROOT / "migrations")
+    db.close()
+    outcomes = multiprocessing.get_context("fork").Queue()
+    assert _run_processes(_store_one_copy, [(database_url, n, outcomes) for n in range(4)]) == [0, 0, 0, 0]
+    assert sorted(outcomes.get(timeout=5) for _ in range(4)) == ["created", "syndicated", "syndicated", "syndicated"]
+    init_database(database_url)
+    assert (Article.select().count(), Syndication.select().count(), Quote.select().count()) == (1, 3, 1)
