@@ -129,12 +129,13 @@ def retrying(action, attempts=4):
             if _sqlstate(error) not in RETRY_SQLSTATES or attempt == attempts - 1:
                 raise
             log.info("transaction retried after %s", _sqlstate(error))
-            time.sleep(0.05 * (attempt + 1))
+            time.sleep(0.05 * (attempt + 1))  # a little apart, so the same collision is unlikely
     raise AssertionError("unreachable")
 
 
 def _sqlstate(error):
-    for candidate in (error, *(error.args[:1] if isinstance(error, OperationalError) else ())):
+    """The SQLSTATE of a driver error, whether raised as it is or wrapped by peewee (its .orig)."""
+    for candidate in (error, getattr(error, "orig", None)):
         state = getattr(candidate, "sqlstate", None)
         if state:
             return state
