@@ -100,6 +100,7 @@ class ArticleExtraction:
                     # An embedded post is one quotation already: no reported speech inside it.
                     quotes.extend(self._prose_sentence(lo, hi, number, indirect and paragraph.start not in posted))
                 previous = (lo, hi)
+        quotes = _headlines_said_in_body(quotes, self.paragraphs[:_HEADLINE_PARAGRAPHS])
         quotes = [
             replace(q, speaker_kind=self.names.kind_of(q.speaker)) if q.speaker else q
             for q in quotes
@@ -266,7 +267,7 @@ class ArticleExtraction:
         first = words[0].casefold()
         possessive = any(w.endswith(("’s", "'s")) and w[:1].isupper() for w in words[:-1])
         definite = first in ("the", "this", "that") or possessive and first not in DETERMINERS
-        if head in STATEMENT_HEADS:
+        if head in STATEMENT_HEADS and definite:  # "the statement"; "a memo" is nobody's in particular
             recent = self.last_speaker and number - self.last_speaker[1] <= 3
             issuer = self.last_speaker[0] if recent else None
             return issuer or self.names.latest_of_kind(at, ORGANISATION) or description
@@ -361,6 +362,39 @@ _TRANSCRIPT = re.compile(rf"([{UPPER}][{UPPER}.' -]+[{UPPER}]):\s")  # "WALLACE:
 
 _GENERIC_HEADS = {"chief", "head", "boss", "leader", "chairman", "chairwoman"}  # of the organisation named
 _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
+
+
+_HEADLINE_PARAGRAPHS = 1  # the headline
+_WORD = re.compile(r"\w+")
+
+
+def _headlines_said_in_body(quotes, top):
+    """A Title Case quote in the headline is a quotation when the body quotes its words with a speaker.
+
+    “The Building Has Literally Pancaked” above “…has literally pancaked,” the chief said.
+    """
+    if not top:
+        return quotes
+    end = top[-1].end
+    headline = [q for q in quotes if q.start < end and q.speaker is None and _is_title(q.text)]
+    if not headline:
+        return quotes
+    said = [(set(_WORD.findall(q.text.casefold())), q) for q in quotes if q.start >= end and q.speaker]
+    adopted = {}
+    for quote in headline:
+        words = set(_WORD.findall(quote.text.casefold()))
+        for body_words, body in said:
+            shared = len(words & body_words)
+            if shared >= 2 and shared >= 0.8 * min(len(words), len(body_words)):
+                adopted[quote.start] = replace(
+                    quote,
+                    speaker=body.speaker,
+                    cue="continued",
+                    confidence=level.CONTINUED,
+                    speaker_mention=body.speaker_mention,
+                )
+                break
+    return [adopted.get(q.start, q) if q.speaker is None else q for q in quotes]
 
 
 def _introduced(masked, toks):

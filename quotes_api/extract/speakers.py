@@ -465,6 +465,11 @@ def cue_after(masked, toks):
         return None
     if toks[0].text == ",":
         i = 1
+    # "…,” as a Homeland Security memo put it / as Lacey said.
+    if i < len(toks) and toks[i].low == "as":
+        found = np_after(toks, i + 1)
+        if found and found[1] < len(toks) and is_cue(toks[found[1]]):
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[found[1]].low, CLOSING_CUE)
     # Passive: "“American Skin” was written by Springsteen".
     j = i
     while j < len(toks) and toks[j].low in ("was", "were", "is", "are", "been", "being", "has", "had", "first"):
