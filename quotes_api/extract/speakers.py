@@ -115,6 +115,10 @@ def cue_word(toks, k):
     return particles is not None and k + 1 < len(toks) and toks[k + 1].low in particles
 
 
+def token_is_participle(token):
+    return token.low in PARTICIPLE_CUES
+
+
 def is_verb_cue(toks, k):
     """toks[k] is a cue used as a verb, not a noun ("in an email", "late-night tweets", "Obama's remarks")."""
     if not cue_word(toks, k):
@@ -128,8 +132,8 @@ def is_verb_cue(toks, k):
         return True  # "He’s claiming" is a contraction, not a possessive
     if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
         return False
-    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word:
-        return False  # "32% of Republican claims"
+    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word and not token_is_participle(toks[k]):
+        return False  # "32% of Republican claims", but "footage of Trump saying"
     return True
 
 
