@@ -132,9 +132,16 @@ class ArticleExtraction:
         leads_sentence = not [t for t in before if t.is_word] or (before and before[-1].text in (":", ","))
         kind = "direct" if span.paragraphs > 1 or (leads_sentence and not content[:1].islower()) else "partial"
         mention = cue_after(self.masked, after)
-        if mention is None and not after and content[-1:] in "?!" and index + 1 == len(inside):
-            # “How many times?” Clinton said. — the question mark ended the sentence early.
-            mention = cue_after(self.masked, tokens(self.masked, hi, min(hi + 80, self.paragraphs[number].end)))
+        if mention is None and not after and content[-1:] in "?!." and index + 1 == len(inside):
+            # “How many times?” Clinton said. — the question mark ended the sentence early; and
+            # “I am done.” Harry said. — a full stop inside, the attribution as a sentence of its own.
+            following = tokens(self.masked, hi, min(hi + 80, self.paragraphs[number].end))
+            if content[-1:] == ".":
+                stop = next(
+                    (k for k, t in enumerate(following) if t.text.endswith(".") and t.low != t.text.casefold()), None
+                )
+                following = following[: stop + 1] if stop is not None and stop < _SHORT_ATTRIBUTION else []
+            mention = cue_after(self.masked, following)
         if mention is None:
             transcript = _TRANSCRIPT.match(content)
             if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
@@ -364,6 +371,7 @@ _GENERIC_HEADS = {"chief", "head", "boss", "leader", "chairman", "chairwoman"}  
 _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
 
 
+_SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline
 _WORD = re.compile(r"\w+")
 

@@ -105,6 +105,11 @@ RUNS = [
 
 DIALOGUE = [
     (
+        "a line that ends with a full stop before its attribution sentence",
+        "“I am done with this.” Harry Dunn said.",
+        [("I am done with this.", "Harry Dunn")],
+    ),
+    (
         "a question and its answer, each with its own cue",
         "“Are you leaving?” she asked him.\n\n“Not today,” Harry Dunn said.",
         [("Are you leaving?", None), ("Not today", "Harry Dunn")],
