@@ -64,6 +64,7 @@ class ArticleExtraction:
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
+        self.addressee = None  # (name, paragraph index) of whom the last question was put to
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
         self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
         self._prose_cue = (None, None)  # (range, the cue of that quote-less sentence)
@@ -95,6 +96,7 @@ class ArticleExtraction:
                     if quote.speaker:
                         attributed_in_sentence = quote
                         self.last_quote = (quote.speaker, (lo, hi))
+                        self.addressee = self._asked(quote, span, hi, number)
                     quotes.append(quote)
                 if not inside:
                     # An embedded post is one quotation already: no reported speech inside it.
@@ -236,6 +238,9 @@ class ArticleExtraction:
                     speaker = self._resolve(mention, number)
                     if speaker:
                         return speaker, mention.cue, level.COLON_INTRO
+        if self.addressee and self.addressee[1] == number - 1 and span.open == self.paragraphs[number].start:
+            # “Are you leaving?” she asked Harry. ¶ “Not today.” — the reply is Harry's turn.
+            return self.addressee[0], "continued", level.NEARBY_SPEAKER
         if self.last_speaker and number - self.last_speaker[1] <= 1:
             return self.last_speaker[0], "continued", level.NEARBY_SPEAKER
         return None
@@ -324,6 +329,16 @@ class ArticleExtraction:
                 return name
         return None
 
+    def _asked(self, quote, span, hi, number):
+        """Whom a question was put to: “Are you leaving?” she asked Harry Dunn."""
+        if quote.cue not in ("asked", "asks") or not quote.text.endswith("?"):
+            return None
+        asked = _ASKED_WHOM.search(self.masked, span.close, min(hi + 80, self.paragraphs[number].end))
+        if not asked:
+            return None
+        name = self.names.canonical(asked.group(1), asked.start(1))
+        return (name, number) if self.names.is_person(name) or len(name.split()) == 1 else None
+
     def _collective(self, at, sentence_start):
         """they/it: the group or organisation the sentence is about ("Clinton’s campaign … what they call")."""
         if sentence_start is None or sentence_start >= at:
@@ -371,6 +386,7 @@ _GENERIC_HEADS = {"chief", "head", "boss", "leader", "chairman", "chairwoman"}  
 _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
 
 
+_ASKED_WHOM = re.compile(r"\basks?(?:ed)? ((?:[A-Z][\w'’-]+ ?){1,3})")
 _SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline
 _WORD = re.compile(r"\w+")
