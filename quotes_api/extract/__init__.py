@@ -36,7 +36,10 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 _ENDS_SENTENCE = ".!?…"
 # How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
 # that keeps a sentence of thousands of quotes linear (each quote reads a window, not the sentence).
-LOOK_BACK_TOKENS = 80
+LOOK_BACK_TOKENS = 60
+# A guard on the work one article can cause: quoted passages after this many are not read (news
+# articles have tens; '"word ' * 100_000 has 100 000).
+MAX_QUOTES_PER_ARTICLE = 2000
 
 
 def extract_quotes(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=False):
@@ -63,6 +66,7 @@ class _Extraction:
         post_starts = [post.start for post in self.posts]  # in text order, not overlapping
         self.spans = [s for s in spans if not _runs_out_of_post(s, self.posts, post_starts)]
         self.masked = _mask(text, self.spans)
+        del self.spans[MAX_QUOTES_PER_ARTICLE:]  # masked all the same: their words are no one's cue
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
