@@ -86,6 +86,10 @@ SHAPES = {
         "every 'the paper' scanned back for an outlet",
         lambda n: repeat("Jane Roe met us. The paper said, “ab”. ", n),
     ),
+    "nicknames": (
+        "each nickname rebuilt the whole text",
+        lambda n: repeat("Ashleigh “Ash” Barty won. ", n),
+    ),
     "embedded posts": (
         "every quote was checked against every post",
         lambda n: repeat("“Go vote — Jane Roe (@janeroe) May 3, 2020\n", n),
