@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from quotes_api.extract import MAX_QUOTES_PER_ARTICLE, extract_quotes
+from quotes_api.extract import extract_quotes
+from quotes_api.extract.extraction import MAX_QUOTES_PER_ARTICLE
 from quotes_api.extract.speakers import MAX_SENTENCE_CHARS, split_sentences
 from tests.extract.adversarial import HEBREW, RUSSIAN, SHAPES
 
@@ -50,7 +51,7 @@ def growth(make, rounds=4):
 @pytest.mark.parametrize("name", SHAPES)
 def test_extraction_time_grows_linearly(name, monkeypatch):
     # The quote cap would hide a quadratic attribution pass behind a constant: lift it here.
-    monkeypatch.setattr("quotes_api.extract.MAX_QUOTES_PER_ARTICLE", 10**9)
+    monkeypatch.setattr("quotes_api.extract.extraction.MAX_QUOTES_PER_ARTICLE", 10**9)
     why, make = SHAPES[name]
     ratio = growth(make)
     assert ratio <= LIMIT, f"{name} ({why}): 4x the text took {ratio:.1f}x the time"
