@@ -124,7 +124,10 @@ def _scan_paragraph(text, lo, hi, carried_open):
                 spans.append(_span(text, double_open, i, True))
                 double_open, single_open = None, None
             else:
-                closes = right or (c in DOUBLE_CLOSERS) or (c == "“" and not left)
+                # A straight mark with space on both sides closes an open quote: '… outreach,' " he told.
+                closes = (
+                    right or (c in DOUBLE_CLOSERS) or (c == "“" and not left) or (c == STRAIGHT_DOUBLE and not left)
+                )
                 if c in DOUBLE_OPENERS and left and not right and c != "“":
                     closes = False
                 if closes:
