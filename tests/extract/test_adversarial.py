@@ -21,7 +21,7 @@ LARGE = 4 * SMALL
 LIMIT = 6.0  # largest accepted cost(LARGE) / cost(SMALL)
 
 
-def cost(text, floor=0.02):
+def cost(text, floor=0.05):
     """CPU seconds of one extraction; a short one is looped to rise above the timer's noise."""
     gc.collect()
     loops, start = 0, time.process_time()
@@ -33,7 +33,7 @@ def cost(text, floor=0.02):
             return spent / loops
 
 
-def growth(make, rounds=4):
+def growth(make, rounds=8):
     """cost(LARGE) / cost(SMALL), each the best of up to `rounds` runs.
 
     Noise on a shared machine only ever adds time, so the best run is the truest; more rounds are
