@@ -1,5 +1,7 @@
 """Normalised words and shingles: what two wordings are compared on."""
 
+from __future__ import annotations
+
 import re
 import unicodedata
 import zlib
@@ -8,17 +10,17 @@ _WORD = re.compile(r"\w+(?:[’']\w+)*")
 SHINGLE_SIZE = 3
 
 
-def fold_word(word):
+def fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
 
-def word_spans(text):
+def word_spans(text: str) -> list[tuple[str, int, int]]:
     """(folded word, start, end) for each word of text; punctuation and case do not count."""
     return [(fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def words(text):
+def words(text: str) -> tuple[str, ...]:
     """The folded words of text, as a tuple.
 
     >>> words("Gascón’s “victory,” he said")
@@ -27,7 +29,7 @@ def words(text):
     return tuple(fold_word(m.group()) for m in _WORD.finditer(text))
 
 
-def shingles(word_tuple, size=SHINGLE_SIZE):
+def shingles(word_tuple: tuple[str, ...], size: int = SHINGLE_SIZE) -> set[int]:
     """Stable 32-bit hashes of the word n-grams (stable across processes, so they can be stored)."""
     if len(word_tuple) < size:
         return set()
