@@ -84,18 +84,68 @@ class Alignment(NamedTuple):
 _OVER = 1 << 30
 
 
-def semi_global(short: Sequence[str], long: Sequence[str], limit: int) -> Alignment | None:
-    """The cheapest alignment of all of ``short`` to a stretch of ``long``, or None if over ``limit``.
+def semi_global(short: Sequence[str], long: Sequence[str], limit: int, exact: bool = False) -> Alignment | None:
+    """An alignment of all of ``short`` to a stretch of ``long`` within ``limit``, or None if there is none.
+
+    Unless ``exact``, the first one found within the limit is returned (cost and stretch
+    may then be a little worse than the cheapest); ``exact`` always finds the cheapest.
 
     The first word of the shorter also occurs earlier in the longer; the stretch still starts right:
 
     >>> long = "how many times must we see this in our country in tulsa a man i mean this is just unbearable".split()
-    >>> semi_global("in tulsa a man this is just unbearable".split(), long, 4)
+    >>> semi_global("in tulsa a man this is just unbearable".split(), long, 4, exact=True)
     Alignment(cost=4, start=10, end=20)
     """
     n = len(short)
     if n == 0 or n - LCSseq.similarity(short, long) > limit:
         return None
+    if not exact:
+        quick = _on_best_diagonal(short, long, limit)
+        if quick is not None:
+            return quick  # within the limit: the best alignment is too, no need to find it
+    return _dynamic(short, long, limit)
+
+
+def _on_best_diagonal(short: Sequence[str], long: Sequence[str], limit: int) -> Alignment | None:
+    """An alignment found in C: rapidfuzz's edit script against the stretch most shared words point to.
+
+    Its cost (every edit a whole one) is never below the best alignment's, so when it is
+    zero, or within the limit, the Python DP need not run to know the pair matches.
+    """
+    n = len(short)
+    if n <= len(long):
+        for j in range(len(long) - n + 1):  # printed word for word: the common case, found cheaply
+            if long[j] == short[0] and long[j + n - 1] == short[-1] and tuple(long[j : j + n]) == tuple(short):
+                return Alignment(0, j, j + n)
+    where: dict[str, list[int]] = {}
+    for j, word in enumerate(long):
+        where.setdefault(word, []).append(j)
+    votes: dict[int, int] = {}
+    for i, word in enumerate(short):
+        for j in where.get(word, ()):
+            votes[j - i] = votes.get(j - i, 0) + 1
+    if not votes:
+        return None
+    offset = max(votes, key=lambda o: (votes[o], -abs(o)))
+    slack = limit // MISS
+    lo, hi = max(0, offset - slack), min(len(long), offset + n + slack)
+    ops = Levenshtein.editops(short, long[lo:hi])
+    lead = trail = 0
+    for op in ops:  # words of the longer before the quoted stretch are free
+        if op.tag != "insert" or op.dest_pos != lead:
+            break
+        lead += 1
+    for op in reversed(ops[lead:]):
+        if op.tag != "insert" or op.dest_pos != hi - lo - trail - 1:
+            break
+        trail += 1
+    cost = MISS * (len(ops) - lead - trail)
+    return Alignment(cost, lo + lead, hi - trail) if cost <= limit else None
+
+
+def _dynamic(short: Sequence[str], long: Sequence[str], limit: int) -> Alignment | None:
+    """Sellers' DP with half-cost near misses, cut off (Ukkonen) where every row is over the limit."""
+    n = len(short)
     prev = [MISS * i for i in range(n + 1)]
     prev_start = [0] * (n + 1)
     best = Alignment(prev[n], 0, 0) if prev[n] <= limit else None

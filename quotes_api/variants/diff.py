@@ -29,7 +29,7 @@ def word_diff(canonical: str, variant: str) -> list[dict[str, Any]]:
     left_words, right_words = [w for w, _, _ in left], [w for w, _, _ in right]
     lo, hi = 0, len(left)
     if right_words and len(right_words) < len(left_words):
-        stretch = semi_global(right_words, left_words, MISS * len(right_words))
+        stretch = semi_global(right_words, left_words, MISS * len(right_words), exact=True)
         if stretch is not None:
             lo, hi = stretch.start, stretch.end
     edits = []

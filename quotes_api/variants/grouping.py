@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TypeVar
 
 from .align import MISS, semi_global, shared_passage
@@ -76,7 +77,7 @@ def contains(short: Sequence[str], long: Sequence[str]) -> float:
 
     >>> short = "the deaths of george floyd gave breath".split()
     >>> contains(short, "and the death of george floyd gave breath to".split())
-    0.928...
+    0.857...
     """
     found = semi_global(short, long, edit_budget(len(short)))
     if found is None:
@@ -87,8 +88,13 @@ def contains(short: Sequence[str], long: Sequence[str]) -> float:
 def as_date(value: PublishedDate) -> date | None:
     if value is None or isinstance(value, date):
         return value
+    return _parse_date(str(value)[:10])
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> date | None:
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(text)
     except ValueError:
         return None
 
