@@ -96,7 +96,7 @@ def pairwise(truth, predicted):
 
     together = Counter((t, p) for t, p in zip(truth, predicted, strict=True) if t is not None and p is not None)
     both = sum(n * (n - 1) // 2 for n in together.values())
-    # Only statements of 7+ words are groupable; count truth pairs among those the grouper could see.
+    # Truth pairs among printings the grouper may group: 7+ words, or 2+ words with a known speaker.
     return both / max(1, pairs(predicted)), both / max(1, pairs(truth))
 
 
@@ -109,7 +109,7 @@ def run_one(size):
     for member, _ in members:
         grouper.add(member)
     elapsed = time.perf_counter() - start
-    truth = [s if len(m.words) >= 7 else None for m, s in members]
+    truth = [s if len(m.words) >= 7 or (m.speaker and len(m.words) >= 2) else None for m, s in members]
     predicted = [store.group_of(m.id) for m, _ in members]
     precision, recall = pairwise(truth, predicted)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
