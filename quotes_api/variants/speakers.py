@@ -74,8 +74,12 @@ def evidence(
 
 
 def compatible_names(a: str, b: str) -> bool:
-    """Could two folded names be one speaker? Equal, or one is part of the other ("doeleman")."""
-    if a == b:
+    """Could two folded names be one speaker? Equal but for spaces ("open ai"), or one is part of the other.
+
+    >>> compatible_names("doeleman", "sheperd doeleman"), compatible_names("open ai", "openai")
+    (True, True)
+    """
+    if a.replace(" ", "") == b.replace(" ", ""):
         return True
     small, large = sorted((a.split(), b.split()), key=len)
     return len(small) < len(large) and set(small) <= set(large)
