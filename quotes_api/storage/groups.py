@@ -4,8 +4,9 @@ from collections import Counter
 
 from peewee import JOIN, fn
 
-from ..variants import Member, evidence, words
+from ..variants import Member, evidence
 from ..variants.grouping import COMMON_SHINGLE, MIN_SHARED_SHINGLES, MIN_WORDS, SPEAKER_PROBE, GroupStore, probe_order
+from ..variants.text import statement_words, word_count
 from .models import Article, GroupAlias, Quote, QuoteShingle, Speaker, VariantGroup, utcnow
 
 
@@ -22,7 +23,7 @@ class DatabaseGroupStore(GroupStore):
     def candidates(self, member, member_shingles):
         found = self._sharing_shingles(member_shingles)
         if member.speaker:
-            found += self.said_by(member.speaker, short=len(member.words) >= MIN_WORDS, before=member.id)
+            found += self.said_by(member.speaker, short=word_count(member.words) >= MIN_WORDS, before=member.id)
         return found
 
     def _sharing_shingles(self, member_shingles):
@@ -135,7 +136,9 @@ def _members(ids):
 
 def _member(row):
     said = evidence(row["name"], row["speaker_kind"], row["confidence"], key=row["key"])
-    return Member(row["id"], words(row["text"]), row["article"], said.key, row["published"], said.kind, said.confidence)
+    return Member(
+        row["id"], statement_words(row["text"]), row["article"], said.key, row["published"], said.kind, said.confidence
+    )
 
 
 def resolve_group(group_id):

@@ -7,6 +7,7 @@ from peewee import JOIN, IntegrityError
 
 from ..extract.names import fold
 from ..variants import Grouper, Member, evidence, words
+from ..variants.text import statement_words
 from .groups import DatabaseGroupStore, alias_earlier_ids, refresh_group
 from .models import (
     Article,
@@ -129,7 +130,13 @@ def member_of(quote_row, article_row):
         key=speaker.key if speaker else None,
     )
     return Member(
-        quote_row.id, words(quote_row.text), article_row.id, said.key, article_row.published, said.kind, said.confidence
+        quote_row.id,
+        statement_words(quote_row.text),
+        article_row.id,
+        said.key,
+        article_row.published,
+        said.kind,
+        said.confidence,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from .diff import word_diff
 from .grouping import Grouper, GroupStore, Member, MemoryStore, PublishedDate, contains, link, same_statement
 from .speakers import SpeakerEvidence, evidence, guess_kind
-from .text import shingles, words
+from .text import shingles, statement_words, words
 
 __all__ = [
     "Grouper",
@@ -26,6 +26,7 @@ __all__ = [
     "SpeakerEvidence",
     "same_statement",
     "shingles",
+    "statement_words",
     "word_diff",
     "words",
 ]
@@ -68,4 +69,4 @@ def member(
         getattr(quote, "confidence", 1.0),
         key=speaker_key(name) if speaker_key and name else None,
     )
-    return Member(member_id, words(quote.text), article, said.key, published, said.kind, said.confidence)
+    return Member(member_id, statement_words(quote.text), article, said.key, published, said.kind, said.confidence)

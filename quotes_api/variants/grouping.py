@@ -34,7 +34,7 @@ from typing import TypeVar
 
 from .align import MISS, semi_global, shared_passage
 from .speakers import CONFIDENT, compatible_names
-from .text import shingles
+from .text import ELLIPSIS, shingles, word_count
 
 MIN_WORDS = 7  # a wording this long can identify a statement on its words alone
 MIN_SHORT_WORDS = 2  # shorter phrases ("hard", "hoax") are never grouped
@@ -75,14 +75,34 @@ def edit_budget(length: int) -> int:
 def contains(short: Sequence[str], long: Sequence[str]) -> float:
     """Score in (0, 1] when the word sequence short is within long up to the edit budget, else 0.0.
 
+    An ELLIPSIS in short is a cut: the words of long it stands for are free.
+
     >>> short = "the deaths of george floyd gave breath".split()
     >>> contains(short, "and the death of george floyd gave breath to".split())
     0.857...
+    >>> contains("it is a setback … it sets back the idea".split(), "it is a setback it sets back the clock to a "
+    ...          "time when nobody listened it sets back the idea that".split())
+    1.0
     """
-    found = semi_global(short, long, edit_budget(len(short)))
-    if found is None:
+    long = [w for w in long if w != ELLIPSIS]
+    pieces: list[list[str]] = [[]]
+    for word in short:
+        if word == ELLIPSIS:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    pieces = [p for p in pieces if p]
+    length = sum(map(len, pieces))
+    if not length:
         return 0.0
-    return max(0.01, 1.0 - found.cost / (MISS * len(short)))
+    limit = edit_budget(length)
+    cost = at = 0
+    for piece in pieces:  # each piece within what the previous one left
+        found = semi_global(piece, long[at:], limit - cost)
+        if found is None:
+            return 0.0
+        cost, at = cost + found.cost, at + found.end
+    return max(0.01, 1.0 - cost / (MISS * length))
 
 
 def as_date(value: PublishedDate) -> date | None:
@@ -118,8 +138,8 @@ def speakers_conflict(a: Member, b: Member) -> bool:
 
 def link(a: Member, b: Member) -> float:
     """Score in (0, 1] when a and b are wordings of one statement (same article allowed), else 0.0."""
-    short, long = (a, b) if (len(a.words), -a.id) <= (len(b.words), -b.id) else (b, a)
-    length = len(short.words)
+    short, long = (a, b) if _rank(a) <= _rank(b) else (b, a)
+    length = word_count(short.words)
     if length < MIN_SHORT_WORDS:
         return 0.0
     day_a, day_b = as_date(a.published), as_date(b.published)
@@ -161,7 +181,7 @@ def probe_order(items: Iterable[T], size: Callable[[T], int]) -> Iterator[T]:
 
 def _rank(member: Member) -> tuple[int, int]:
     """Longer first, then the earlier stored: the canonical of several members is the greatest."""
-    return (len(member.words), -member.id)
+    return (word_count(member.words), -member.id)
 
 
 class GroupStore:
@@ -207,7 +227,7 @@ class Grouper:
 
     def add(self, member: Member) -> int | None:
         """Place member in a group (or none); return its group id."""
-        if len(member.words) < MIN_SHORT_WORDS:
+        if word_count(member.words) < MIN_SHORT_WORDS:
             return None
         member_shingles = shingles(member.words)
         seen: dict[int, Member] = {}
@@ -233,7 +253,7 @@ class Grouper:
             else:
                 children.append(candidate)
         parent = max(parents, key=lambda p: p[0])[1] if parents else None
-        if parent is not None and parent.article != member.article and len(member.words) < MIN_WORDS:
+        if parent is not None and parent.article != member.article and word_count(member.words) < MIN_WORDS:
             # A short phrase inside wordings of several statements of its speaker names none of them.
             statements = {store.group_of(c.id) or -c.id for _, c in parents}
             if len(statements) > 1:
@@ -302,7 +322,7 @@ class MemoryStore(GroupStore):
             if shared >= MIN_SHARED_SHINGLES:
                 yield self.members[other]
         if member.speaker:
-            yield from self.said_by(member.speaker, short=len(member.words) >= MIN_WORDS, before=member.id)
+            yield from self.said_by(member.speaker, short=word_count(member.words) >= MIN_WORDS, before=member.id)
 
     def said_by(self, speaker: str, short: bool, before: int | None = None) -> Iterator[Member]:
         index = self.short_by_speaker if short else self.by_speaker
@@ -321,7 +341,7 @@ class MemoryStore(GroupStore):
             self.postings.setdefault(shingle, []).append(member.id)
         if member.speaker:
             self.by_speaker.setdefault(member.speaker, []).append(member.id)
-            if len(member.words) < MIN_WORDS:
+            if word_count(member.words) < MIN_WORDS:
                 self.short_by_speaker.setdefault(member.speaker, []).append(member.id)
 
     def create_group(self, members: list[Member], canonical: Member) -> int:

@@ -7,7 +7,9 @@ import unicodedata
 import zlib
 
 _WORD = re.compile(r"\w+(?:[’']\w+)*")
+_WORD_OR_CUT = re.compile(r"\w+(?:[’']\w+)*|\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]")
 SHINGLE_SIZE = 3
+ELLIPSIS = "…"  # in statement_words: the printing cut words out here
 
 
 def fold_word(word: str) -> str:
@@ -27,6 +29,29 @@ def words(text: str) -> tuple[str, ...]:
     ("gascon's", 'victory', 'he', 'said')
     """
     return tuple(fold_word(m.group()) for m in _WORD.finditer(text))
+
+
+def statement_words(text: str) -> tuple[str, ...]:
+    """The folded words of text with an ELLIPSIS where an ellipsis marks words cut out of the middle.
+
+    >>> statement_words("It is a setback... It sets back the idea…")
+    ('it', 'is', 'a', 'setback', '…', 'it', 'sets', 'back', 'the', 'idea')
+    """
+    tokens: list[str] = []
+    for match in _WORD_OR_CUT.finditer(text):
+        token = match.group()
+        if token[0].isalnum() or token[0] == "_":
+            tokens.append(fold_word(token))
+        elif tokens and tokens[-1] != ELLIPSIS:
+            tokens.append(ELLIPSIS)
+    while tokens and tokens[-1] == ELLIPSIS:
+        tokens.pop()
+    return tuple(tokens)
+
+
+def word_count(word_tuple: tuple[str, ...]) -> int:
+    """Words, not counting ELLIPSIS marks."""
+    return len(word_tuple) - word_tuple.count(ELLIPSIS)
 
 
 def shingles(word_tuple: tuple[str, ...], size: int = SHINGLE_SIZE) -> set[int]:

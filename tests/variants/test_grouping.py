@@ -6,7 +6,15 @@ with no entry there has two articles, no speaker and no date.
 
 import pytest
 
-from quotes_api.variants import Grouper, Member, MemoryStore, evidence, guess_kind, same_statement, words
+from quotes_api.variants import (
+    Grouper,
+    Member,
+    MemoryStore,
+    evidence,
+    guess_kind,
+    same_statement,
+    statement_words,
+)
 
 LACEY_DW = (
     "The circumstances surrounding the deaths of George Floyd, Breonna Taylor, and Ahmaud Arbery gave breath "
@@ -75,6 +83,20 @@ PAIRS = [
         "We will respect the result of the ballot without any hesitation at all. Tomorrow we start working with the "
         "new majority",
         True,
+    ),
+    (
+        "an ellipsis marks a cut: the words it stands for are free",
+        "The levee held for now… but nobody should mistake that for a plan",
+        "The levee held for now, thanks to the crews who worked through the night and the pumps we borrowed, "
+        "but nobody should mistake that for a plan",
+        True,
+    ),
+    (
+        "without the ellipsis the same cut is too many changes",
+        "The levee held for now but nobody should mistake that for a plan",
+        "The levee held for now, thanks to the crews who worked through the night and the pumps we borrowed, "
+        "but nobody should mistake that for a plan",
+        False,
     ),
     (
         "too many changes: a paraphrase, not a variant",
@@ -208,7 +230,7 @@ SAID = {
 
 def member(number, text, article, name=None, confidence=0.95, kind=None, published=None):
     speaker = evidence(name, kind, confidence)
-    return Member(number, words(text), article, speaker.key, published, speaker.kind, speaker.confidence)
+    return Member(number, statement_words(text), article, speaker.key, published, speaker.kind, speaker.confidence)
 
 
 @pytest.mark.parametrize("reason, a, b, same", PAIRS, ids=[p[0] for p in PAIRS])
