@@ -5,7 +5,8 @@ Kleinberg, 2009), adapted to incremental ingest and to how outlets print stateme
 
 * Two wordings are one statement when the shorter lies inside the longer (a semi-global
   word alignment: the longer's words before and after are free) within an edit budget that
-  grows with its length — one word in six, a re-typed word or a person shift counting half —
+  grows with its length — one word in six (one in four when both have the same resolved speaker),
+  a re-typed word or a person shift counting half —
   or, when each cut a different end, they share a passage of :data:`SHARED_PASSAGE` words.
   They were published within two weeks of each other and their speakers do not conflict:
   only two confident, resolved, different *person* names veto (see :mod:`.speakers`).
@@ -72,10 +73,12 @@ def edit_budget(length: int) -> int:
     return max(MISS, length * MISS // 6)
 
 
-def contains(short: Sequence[str], long: Sequence[str]) -> float:
+def contains(short: Sequence[str], long: Sequence[str], lenient: bool = False) -> float:
     """Score in (0, 1] when the word sequence short is within long up to the edit budget, else 0.0.
 
-    An ELLIPSIS in short is a cut: the words of long it stands for are free.
+    An ELLIPSIS in short is a cut: the words of long it stands for are free. ``lenient``
+    (both printings have the same resolved speaker) allows one word in four, not six: a
+    re-transcription changes more words than a re-print.
 
     >>> short = "the deaths of george floyd gave breath".split()
     >>> contains(short, "and the death of george floyd gave breath to".split())
@@ -96,6 +99,8 @@ def contains(short: Sequence[str], long: Sequence[str]) -> float:
     if not length:
         return 0.0
     limit = edit_budget(length)
+    if lenient and length >= MIN_WORDS:
+        limit = max(limit, length * MISS // 4)
     cost = at = 0
     for piece in pieces:  # each piece within what the previous one left
         found = semi_global(piece, long[at:], limit - cost)
@@ -150,7 +155,7 @@ def link(a: Member, b: Member) -> float:
     conflict = speakers_conflict(a, b)
     if conflict and length < SPEAKER_BLIND:
         return 0.0
-    score = contains(short.words, long.words)
+    score = contains(short.words, long.words, lenient=same_speaker(a, b))
     if score or conflict or a.article == b.article:
         return score
     passage = shared_passage(short.words, long.words, MISS * SHARED_PASSAGE)

@@ -177,6 +177,18 @@ PAIRS = [
         False,
     ),
     (
+        "same resolved speaker: a re-transcription may change one word in four",
+        "This will leave a mark on how people remember that night",
+        "I believe the vote will leave a mark on how people remember this night",
+        True,
+    ),
+    (
+        "speakers unknown: one word in four is too many changes",
+        "This will leave a mark on how people remember that night",
+        "I believe the vote will leave a mark on how people remember this night",
+        False,
+    ),
+    (
         "a stock clause of one speaker in two statements is not one statement",
         "We will do everything we can to prevent senseless acts of violence like the one we saw last night",
         "My office will not stop in its mission to prevent tragic acts of violence like the one we have seen",
@@ -220,6 +232,7 @@ SAID = {
         said("Dana Whitfield", published="2024-04-20"),
     ),
     "a stock clause of one speaker in two statements is not one statement": (DANA, DANA),
+    "same resolved speaker: a re-transcription may change one word in four": (DANA, DANA),
     "the same line weeks later is another statement": (
         said(published="2016-09-01"),
         said(published="2016-10-20"),
