@@ -129,7 +129,7 @@ def _on_best_diagonal(short: Sequence[str], long: Sequence[str], limit: int) -> 
     offset = max(votes, key=lambda o: (votes[o], -abs(o)))
     slack = limit // MISS
     lo, hi = max(0, offset - slack), min(len(long), offset + n + slack)
-    ops = Levenshtein.editops(short, long[lo:hi])
+    ops = list(Levenshtein.editops(short, long[lo:hi]))
     lead = trail = 0
     for op in ops:  # words of the longer before the quoted stretch are free
         if op.tag != "insert" or op.dest_pos != lead:
