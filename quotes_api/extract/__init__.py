@@ -7,7 +7,7 @@ Pure: imports neither flask nor peewee, touches no files.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .cues import CUE_WORDS
 from .documents import DocumentError, parse_document
@@ -45,6 +45,9 @@ __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 _ENDS_SENTENCE = ".!?…"
+# How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
+# that keeps a sentence of thousands of quotes linear (each quote reads a window, not the sentence).
+LOOK_BACK_TOKENS = 80
 
 
 def extract_quotes(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=False):
@@ -68,7 +71,8 @@ class _Extraction:
         # A post's signature ("— Name (@handle) date") is not part of anything it quotes.
         body_end = {post.start: post.end for post in self.posts}
         spans = scan_quotes(text, [Paragraph(p.start, body_end.get(p.start, p.end)) for p in self.paragraphs])
-        spans = [s for s in spans if not any(p.start <= s.start < p.end < s.end for p in self.posts)]
+        post_starts = [post.start for post in self.posts]  # in text order, not overlapping
+        spans = [s for s in spans if not _runs_out_of_post(s, self.posts, post_starts)]
         nicknames = [s for s in spans if _is_nickname(text, s)]
         self.spans = [s for s in spans if s not in nicknames]
         self.masked = _blank(_mask(text, self.spans), nicknames)
@@ -76,6 +80,8 @@ class _Extraction:
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
+        self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
+        self._prose_cue = (None, None)  # (range, the cue of that quote-less sentence)
 
     def run(self, min_confidence, indirect):
         quotes = [
@@ -144,13 +150,12 @@ class _Extraction:
             if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
                 mention = Mention(transcript.group(1), span.start, ":", 0.85)
         if mention is None:
-            mention = cue_before(self.masked, before)
+            mention = cue_before(self.masked, before[-LOOK_BACK_TOKENS:])
         if mention is None and index and before_lo != lo:
             # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
-            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi))
+            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi, LOOK_BACK_TOKENS))
         if mention is None:
-            sentence = self._tokens(lo, hi, lo, hi)
-            mention = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
+            mention = self._whole_sentence_mention(lo, hi)
         speaker = self._resolve(mention, number, lo) if mention else None
         confidence = mention.strength if mention else 0.0
         cue = mention.cue if mention else None
@@ -175,8 +180,16 @@ class _Extraction:
             content, span.start, span.end, kind, speaker, cue, confidence, mention.text if mention else None, (lo, hi)
         )
 
-    def _tokens(self, start, end, lo, hi):
-        """Tokens of masked[start:end], cut from the sentence [lo, hi) tokenised once."""
+    def _whole_sentence_mention(self, lo, hi):
+        """ "according to X" or ", Warren said." in the sentence: read once, whatever its quotes."""
+        if self._sentence_mention[0] != (lo, hi):
+            sentence = self._tokens(lo, hi, lo, hi)
+            found = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
+            self._sentence_mention = ((lo, hi), found)
+        return self._sentence_mention[1]
+
+    def _tokens(self, start, end, lo, hi, most=None):
+        """Tokens of masked[start:end] (the last `most` of them), cut from the sentence [lo, hi) tokenised once."""
         cached = self._sentence_cache
         if cached is None or cached[0] != (lo, hi):
             toks = tokens(self.masked, lo, hi)
@@ -186,6 +199,8 @@ class _Extraction:
         last = bisect_left(starts, end, first)
         while last > first and toks[last - 1].end > end:
             last -= 1
+        if most is not None:
+            first = max(first, last - most)
         return toks[first:last]
 
     def _inherit(self, span, lo, number, previous, attributed_in_sentence, leads_sentence):
@@ -199,8 +214,10 @@ class _Extraction:
             return self.last_quote[0], "continued", 0.8
         if previous:
             previous_tokens = tokens(self.masked, *previous)
-            mention = cue_before(self.masked, previous_tokens, at_quote=False)
-            if mention and mention.cue != ":":
+            if self._prose_cue[0] != previous:  # every quote of a sentence asks the same of the one before
+                self._prose_cue = (previous, self._cue_in_prose(previous_tokens))
+            mention = self._prose_cue[1]
+            if mention:
                 speaker = self._resolve(mention, number)
                 if speaker:
                     return speaker, mention.cue, 0.75
@@ -341,6 +358,12 @@ class _Extraction:
                 )
             )
         return found
+
+
+def _runs_out_of_post(span, posts, post_starts):
+    """The span starts inside an embedded post and ends past it (its mark is the post's own)."""
+    k = bisect_right(post_starts, span.start) - 1
+    return k >= 0 and posts[k].start <= span.start < posts[k].end < span.end
 
 
 _PARENTHETICAL = re.compile(r"(?<=\w)[ \u00a0]\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said"

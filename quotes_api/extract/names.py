@@ -8,7 +8,7 @@ introduced first; accents and case never distinguish two people.
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -113,9 +113,10 @@ def strip_titles(words):
     An organisation or modifier before the office goes with it ("WHO Director-General Tedros …").
     A run made only of title words ("District Attorney") is not a name and gives [].
     """
-    words = list(words)
-    while words and (words[0].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[0])):
-        words.pop(0)
+    lead = 0  # counted, not popped one by one: "A. A. A. …" would make that quadratic
+    while lead < len(words) and (words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[lead])):
+        lead += 1
+    words = list(words[lead:])
     if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
         return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
     last_title = -1
@@ -176,10 +177,14 @@ class EntityIndex:
     def __init__(self, text):
         self.text = text
         self.entities = {}  # fold(full name) -> Entity
-        self.by_last_word = {}  # last folded word -> [(folded words, Entity)]: candidates for a surname
+        # Folded ending (1-3 words shorter than the name) -> entities in the order the article introduces
+        # them: the candidates for a short mention ("Lacey", "Jackie Lacey"), looked up, never scanned.
+        self.by_ending = {}
         self.by_first_word = {}  # first folded word -> [Entity]: "Tedros" for "Tedros Adhanom Ghebreyesus"
+        self.surnames = {}  # first letter -> last words of fuller names, for a misspelt surname
         self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
+        self._outlets = None  # the positions of news organisations, listed on first use
         for match in NAME_RUN.finditer(text):
             words = _cut_run(sentence_part(match.group().split()))
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
@@ -304,11 +309,13 @@ class EntityIndex:
                 entity.gender = "m"
             words = key.split()
             entity.is_outlet = bool(set(words) & OUTLET_WORDS) and len(words) <= 5
-            self.by_last_word.setdefault(words[-1], []).append((words, entity))
+            for cut in range(1, min(len(words), 4)):
+                self.by_ending.setdefault(tuple(words[cut:]), []).append(entity)
             if len(words) > 1:
                 self.by_first_word.setdefault(words[0], []).append(entity)
-        elif _has_more_accents(name, entity.name):
-            entity.name = name
+                self.surnames.setdefault(words[-1][:1], set()).add(words[-1])
+        elif _has_more_accents(name, entity.name) or entity.name.isupper() and not name.isupper():
+            entity.name = name  # the fullest form: accents kept, and "Hugo Broos" over a heading's "HUGO BROOS"
         entity.mentions += 1
         self.positions.append((offset, entity))
         return entity
@@ -357,9 +364,9 @@ class EntityIndex:
         return None
 
     def _is_surname(self, entity):
-        """A single word that ends a person's fuller name in the article: "Lacey" of "Jackie Lacey"."""
+        """A single word that ends a fuller name in the article: "Lacey" of "Jackie Lacey"."""
         words = fold(entity.name).split()
-        return len(words) == 1 and any(len(full) > 1 for full, _ in self.by_last_word.get(words[0], ()))
+        return len(words) == 1 and (words[0],) in self.by_ending
 
     def canonical(self, mention, at=None):
         """Return the canonical form of a name mention, or the mention itself when unknown.
@@ -372,25 +379,15 @@ class EntityIndex:
         if not key:
             return mention
         tokens = key.split()
-        best = None
-        for full, entity in self.by_last_word.get(tokens[-1], ()):
-            if len(full) <= len(tokens) or full[-len(tokens) :] != tokens:
-                continue
-            if len(full) - len(tokens) > 3:
-                continue
-            if title_gender and entity.gender and entity.gender != title_gender:
-                continue
-            # Prefer a name introduced before the mention, and among those the first introduced.
-            rank = (at is not None and entity.first_seen > at, entity.first_seen)
-            if best is None or rank < best[0]:
-                best = (rank, entity)
-        if best is not None:
-            return best[1].name
+        # The first introduced of the fuller names ending with the mention: entities are listed in text
+        # order, so the first that fits was introduced before the mention if any was.
+        for entity in self.by_ending.get(tuple(tokens), ()):
+            if not (title_gender and entity.gender and entity.gender != title_gender):
+                return entity.name
         if len(tokens) == 1:
             # A name some people go by alone, which is their first: "Tedros" of "Tedros Adhanom Ghebreyesus".
             fuller = [e for e in self.by_first_word.get(tokens[0], ()) if self.kind_of(e.name) == PERSON]
-            surname = any(len(full) > 1 for full, _ in self.by_last_word.get(tokens[0], ()))
-            if len(fuller) == 1 and not surname:
+            if len(fuller) == 1 and (tokens[0],) not in self.by_ending:
                 return fuller[0].name
             misspelt = self._misspelt_surname(tokens[0])
             if misspelt:
@@ -398,14 +395,16 @@ class EntityIndex:
         entity = self.entities.get(key)
         return entity.name if entity else " ".join(words)
 
-    def _misspelt_surname(self, word):
+    def _misspelt_surname(self, word, limit=500):
         """One letter off a person's surname the article gives in full: "Arden" beside "Jacinda Ardern"."""
-        if len(word) < 5 or any(len(full) == 1 and full[0] == word for full, _ in self.by_last_word.get(word, ())[1:]):
+        if len(word) < 5:
             return None
         found = set()
-        for last, entries in self.by_last_word.items():
-            if last[0] == word[0] and last != word and abs(len(last) - len(word)) <= 1 and _one_edit(last, word):
-                found |= {e.name for full, e in entries if len(full) > 1 and self.kind_of(e.name) == PERSON}
+        for number, last in enumerate(self.surnames.get(word[0], ())):
+            if number >= limit:
+                break  # an article with more surnames than that is no news story: do not search it all
+            if last != word and abs(len(last) - len(word)) <= 1 and _one_edit(last, word):
+                found |= {e.name for e in self.by_ending.get((last,), ()) if self.kind_of(e.name) == PERSON}
         return found.pop() if len(found) == 1 else None
 
     def holder_of(self, description, at=None):
@@ -427,16 +426,6 @@ class EntityIndex:
                 return fuller if other is None or other.roles or other is entity else entity.name
         return None
 
-    def nearest_office_holder(self, at, window=1500):
-        """The nearest person with a title or role, before at or else after it."""
-        before = [(at - p, e) for p, e in self.positions if at - window <= p < at and e.roles]
-        after = [(p - at, e) for p, e in self.positions if at <= p < at + window and e.roles]
-        for _, entity in sorted(before, key=lambda pair: pair[0]) + sorted(after, key=lambda pair: pair[0]):
-            name = self.canonical_of(entity)
-            if self.is_person(name):
-                return name
-        return None
-
     def gender_of(self, name):
         entity = self.entities.get(fold(name))
         if entity is None:
@@ -446,26 +435,36 @@ class EntityIndex:
             return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
         return entity.gender
 
+    def _before(self, offset, window):
+        """Positions in [offset - window, offset), nearest first."""
+        for k in range(bisect_left(self.positions, offset, key=_offset) - 1, -1, -1):
+            if self.positions[k][0] < offset - window:
+                return
+            yield self.positions[k]
+
+    def _after(self, offset, window):
+        """Positions in [offset, offset + window), nearest first."""
+        for k in range(bisect_left(self.positions, offset, key=_offset), len(self.positions)):
+            if self.positions[k][0] >= offset + window:
+                return
+            yield self.positions[k]
+
     def persons_before(self, offset, window=2500):
         """People named before offset, nearest first, as canonical names."""
-        seen = []
-        for position, entity in reversed(self.positions):
-            if position >= offset:
-                continue
-            if position < offset - window:
-                break
+        seen, known = [], set()
+        for _, entity in self._before(offset, window):
             name = self.canonical_of(entity)
-            if name not in seen and self.is_person(name):
+            if name not in known and self.is_person(name):
                 seen.append(name)
+                known.add(name)
         return seen
 
     def first_person_after(self, offset, window=1500):
         """The first person named after offset: a lead's "The governor said …" before it names him."""
-        for position, entity in self.positions:
-            if offset <= position < offset + window:
-                name = self.canonical_of(entity)
-                if self.is_person(name):
-                    return name
+        for _, entity in self._after(offset, window):
+            name = self.canonical_of(entity)
+            if self.is_person(name):
+                return name
         return None
 
     def latest_of_kind(self, offset, kind, window=5000, public=True):
@@ -473,17 +472,24 @@ class EntityIndex:
 
         "the company" is the one the article is about, not the product it named last.
         """
-        for side in (
-            [p for p in self.positions if offset - window <= p[0] < offset],
-            [p for p in self.positions if offset <= p[0] < offset + window],
-        ):
+        for side in (self._before(offset, window), self._after(offset, window)):
             counts = {}
-            for position, entity in side:
+            for distance, (_, entity) in enumerate(side):
                 if self.kind_of(entity.name) == kind and not entity.is_outlet and (public or not _is_public(entity)):
                     name = self.canonical_of(entity)
-                    counts[name] = (counts.get(name, (0, 0))[0] + 1, position if side[0][0] < offset else -position)
+                    mentions, nearest = counts.get(name, (0, -distance))
+                    counts[name] = (mentions + 1, nearest)
             if counts:
                 return max(counts, key=counts.get)
+        return None
+
+    def nearest_office_holder(self, at, window=1500):
+        """The nearest person with a title or role, before at or else after it."""
+        for side in (self._before(at, window), self._after(at, window)):
+            for _, entity in side:
+                name = self.canonical_of(entity)
+                if entity.roles and self.is_person(name):
+                    return name
         return None
 
     def canonical_of(self, entity):
@@ -502,10 +508,14 @@ class EntityIndex:
 
     def latest_outlet(self, offset):
         """The most recent news organisation named before offset ("the paper" refers to it)."""
-        for position, entity in reversed(self.positions):
-            if position < offset and entity.is_outlet:
-                return self.canonical(entity.name, position)
-        return None
+        if self._outlets is None:
+            self._outlets = [(position, entity) for position, entity in self.positions if entity.is_outlet]
+        k = bisect_left(self._outlets, offset, key=_offset)
+        return self.canonical(self._outlets[k - 1][1].name, self._outlets[k - 1][0]) if k else None
+
+
+def _offset(position):
+    return position[0]
 
 
 def _one_edit(a, b):

@@ -68,7 +68,7 @@ CAPITALISED_FUNCTION_WORDS = set(
 TIME_WORDS = set(
     """
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
-    morning afternoon evening night last next this earlier later week month year weekend
+    morning afternoon evening night day last next this earlier later week month year weekend
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()
@@ -317,8 +317,11 @@ SENTENCE_ABBREVIATIONS = set(
 )
 
 # Social posts: "… — Name (@handle) Month D, YYYY" closing a paragraph.
+# Possessive quantifiers and the look-behind keep the search linear on long runs of spaces: the
+# name is what stands between the dash and "(@", stripped (or one space when nothing does).
 SOCIAL_SIGNATURE = re.compile(
-    r"\s+[—–―-]{1,2}\s*(?P<name>[^\n—–―()]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
+    r"(?<!\s)\s++[—–―-]{1,2}"
+    r"(?:\s*+(?P<name>[^\s—–―()][^\n—–―()]{0,79}?)\s*+|\s++)\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>(?:" + "|".join(MONTHS) + r")\.? \d{1,2}, \d{4})\s*$"
 )
 

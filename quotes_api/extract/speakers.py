@@ -121,23 +121,47 @@ def is_verb_cue(toks, k):
 
 # --- sentences -------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')]*\s+(?=[\"“”‘'«»(\[A-Z0-9" + MASK + "])")
+# A sentence ends with a stop, maybe closing marks, and space before a capital, a digit, a mark or
+# a letter of a script without case (Hebrew, CJK); CJK full stops need no space. The look-behind
+# and possessive quantifiers keep the search linear on long runs of stops or spaces.
+_BOUNDARY = re.compile(
+    r"(?:(?<![.!?…])[.!?…]++[\"”’')]*+\s++|(?<![。！？])[。！？]++[”’」』)]*+\s*+)"
+    r"(?=[\"“”‘'«»„(\[0-9" + MASK + r"]|[^\W\d_])"
+)
+# No sentence is longer: text without a boundary (another script's punctuation, zero-width
+# characters between the letters, a run of commas) is cut into pieces this long, at a space.
+MAX_SENTENCE_CHARS = 2000
 
 
 def split_sentences(masked, lo, hi):
     """Sentence ranges of masked[lo:hi]; quotes are masked, so only the prose splits."""
     sentences, start = [], lo
     for match in _BOUNDARY.finditer(masked, lo, hi):
+        if match.end() < hi and masked[match.end()].islower():
+            continue  # "etc. and" — a lower-case letter goes on with the sentence
         word = re.search(r"[\w.]+$", masked[max(lo, match.start() - 12) : match.start() + 1])
         if word and match.group()[0] == ".":
             stem = word.group().rstrip(".").casefold()
             if stem in SENTENCE_ABBREVIATIONS or re.fullmatch(r"\w", stem) or re.fullmatch(r"(?:\w\.)+\w", stem):
                 continue
+        start = _cut_long(masked, sentences, start, match.end())
         sentences.append((start, match.end()))
         start = match.end()
     if start < hi:
+        start = _cut_long(masked, sentences, start, hi)
         sentences.append((start, hi))
     return sentences
+
+
+def _cut_long(masked, sentences, start, end):
+    """Append pieces of at most MAX_SENTENCE_CHARS of masked[start:end], each ending at a space
+    when there is one in its second half; return where the rest begins."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = masked.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS) + 1
+        cut = cut or start + MAX_SENTENCE_CHARS
+        sentences.append((start, cut))
+        start = cut
+    return start
 
 
 # --- noun phrases ----------------------------------------------------------
@@ -171,6 +195,11 @@ def np_before(toks, i):
             break
         if not toks[k].is_word:
             break
+    if lo >= 2 and toks[lo - 1].low in ("behind", "about"):
+        # "The company behind the hugely popular ChatGPT announced": the company announced.
+        outer = _np_ending_at(toks, lo - 2)
+        if outer:
+            return (outer[0], found[1])
     # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
     # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
     if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at"):
@@ -336,7 +365,7 @@ def _cue_follows(toks, k):
     return k < len(toks) and is_verb_cue(toks, k) and toks[k - 1].low not in _NAME_LINKS
 
 
-_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "during"}
+_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "that", "during"}
 
 
 def _after_dateline(toks, upto):

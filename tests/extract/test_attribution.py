@@ -151,9 +151,33 @@ NAME_VARIANTS = [
 
 HOUSE_STYLES = [
     (
+        "two apostrophes close a quote",
+        "“We are ready to go,'' Lena Marsh said.",
+        [("We are ready to go", "Lena Marsh")],
+    ),
+    (
+        "UK style single marks with double marks nested",
+        "‘He told me “never again”, and he meant it,’ said Tom Hale.",
+        [("He told me “never again”, and he meant it", "Tom Hale")],
+    ),
+    (
         "an opening mark repeated at each paragraph of a long quote",
         "Ana Ruiz said: “The first part of what I want to say.\n\n“The second part of it.”",
         [("The first part of what I want to say.\n\n“The second part of it.", "Ana Ruiz")],
+    ),
+]
+
+HOUSE_STYLES += [
+    (
+        "a statement opened once and closed only at its last paragraph",
+        "Gov. Lena Marsh released this statement:\n\n“Last night we lost three neighbours.\n\n"
+        "We will not rest until this is solved.”\n\nPolice gave no details.",
+        [("Last night we lost three neighbours.\n\nWe will not rest until this is solved.", "Lena Marsh")],
+    ),
+    (
+        "a headline quote never closed ends at its attribution dash",
+        "“We played a very good game - Ghana’s coach, OTTO ADDO, speaks after the loss\n\nOtto Addo was calm.",
+        [("We played a very good game", "Otto Addo")],
     ),
 ]
 
@@ -173,16 +197,6 @@ PRESS_RELEASES = [
 TABLES = NON_PERSONS + DESCRIPTIONS + RUNS + DIALOGUE + NAME_VARIANTS + HOUSE_STYLES + PRESS_RELEASES
 
 KNOWN_FAILURES = [
-    (
-        "two apostrophes close a quote",
-        "“We are ready to go,'' Lena Marsh said.",
-        [("We are ready to go", "Lena Marsh")],
-    ),
-    (
-        "UK style single marks with double marks nested",
-        "‘He told me “never again”, and he meant it,’ said Tom Hale.",
-        [("He told me “never again”, and he meant it", "Tom Hale")],
-    ),
     (
         "a headline quote in Title Case is a quote when the body says who said it",
         "“The Building Has Literally Pancaked”\n\nFire chief Roy Hale said the building “has literally pancaked.”",
