@@ -74,6 +74,9 @@ class DatabaseGroupStore(GroupStore):
         quote_id = VariantGroup.select(VariantGroup.canonical_quote_id).where(VariantGroup.id == group_id).scalar()
         return _members([quote_id])[0]
 
+    def members_of(self, group_id):
+        return _members([row.id for row in Quote.select(Quote.id).where(Quote.group == group_id)])
+
     def index(self, member, member_shingles):
         rows = [{"shingle": s, "quote": member.id} for s in member_shingles]
         if rows:

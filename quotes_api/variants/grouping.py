@@ -28,7 +28,7 @@ Kleinberg, 2009), adapted to incremental ingest and to how outlets print stateme
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import TypeVar
@@ -141,6 +141,32 @@ def speakers_conflict(a: Member, b: Member) -> bool:
     return all(m.speaker_kind == "person" and m.confidence >= CONFIDENT for m in (a, b))
 
 
+def consensus(members: Iterable[Member]) -> Member | None:
+    """The member speaking for a group: most members name its resolved speaker, and at least two.
+
+    One wrong attribution (a heading taken for the speaker) is then outvoted by the rest.
+    """
+    backers: dict[str, list[Member]] = {}
+    attributed = 0
+    for member in members:
+        if _resolved(member):
+            attributed += 1
+            backers.setdefault(member.speaker or "", []).append(member)
+    if not backers:
+        return None
+    most = max(backers.values(), key=lambda ms: (len(ms), ms[0].speaker or ""))
+    if len(most) < 2 or 2 * len(most) <= attributed:
+        return None
+    return max(most, key=lambda m: (m.confidence, -m.id))
+
+
+def speaking_as(member: Member, voice: Member | None) -> Member:
+    """member with the speaker evidence of voice (its group's consensus) when its own disagrees."""
+    if voice is None or (member.speaker and compatible_names(member.speaker, voice.speaker or "")):
+        return member
+    return replace(member, speaker=voice.speaker, speaker_kind=voice.speaker_kind, confidence=voice.confidence)
+
+
 def link(a: Member, b: Member) -> float:
     """Score in (0, 1] when a and b are wordings of one statement (same article allowed), else 0.0."""
     short, long = (a, b) if _rank(a) <= _rank(b) else (b, a)
@@ -210,6 +236,9 @@ class GroupStore:
     def canonical(self, group_id: int) -> Member:
         raise NotImplementedError
 
+    def members_of(self, group_id: int) -> list[Member]:
+        raise NotImplementedError
+
     def index(self, member: Member, member_shingles: set[int]) -> None:
         raise NotImplementedError
 
@@ -245,23 +274,30 @@ class Grouper:
 
     def _place(self, member: Member, candidates: list[Member]) -> int | None:
         store = self.store
+        voices: dict[int, Member | None] = {}
+
+        def voice(group: int) -> Member | None:
+            if group not in voices:
+                voices[group] = consensus(store.members_of(group))
+            return voices[group]
+
         parents: list[tuple[tuple[bool, bool, float, int, int], Member]] = []
         children: list[Member] = []
         for candidate in candidates:
-            score = link(member, candidate)
+            group = store.group_of(candidate.id)
+            # A grouped wording speaks with its group's voice: one wrong attribution is outvoted.
+            score = link(member, speaking_as(candidate, voice(group)) if group is not None else candidate)
             if not score:
                 continue
             if _rank(candidate) > _rank(member):
-                grouped = store.group_of(candidate.id) is not None
-                key = (candidate.article == member.article, grouped, score, *_rank(candidate))
+                key = (candidate.article == member.article, group is not None, score, *_rank(candidate))
                 parents.append((key, candidate))
             else:
                 children.append(candidate)
         parent = max(parents, key=lambda p: p[0])[1] if parents else None
         if parent is not None and parent.article != member.article and word_count(member.words) < MIN_WORDS:
             # A short phrase inside wordings of several statements of its speaker names none of them.
-            statements = {store.group_of(c.id) or -c.id for _, c in parents}
-            if len(statements) > 1:
+            if len({store.group_of(c.id) or -c.id for _, c in parents}) > 1:
                 parent = None
 
         groups: set[int] = set()
@@ -279,19 +315,8 @@ class Grouper:
             elif store.canonical(group).id == child.id:
                 groups.add(group)  # member contains that group's canonical wording: the whole group
         canonical = max([store.canonical(g) for g in groups] + loose, key=_rank)
-        # Quotes found loose that belong to the passage the member joined (a two-word phrase
-        # inside its own article's longer quote, say) come along.
-        placed = {m.id for m in loose}
-        anchors = [m for m in [canonical, *loose] if m.id != member.id]
-        speakers = {m.speaker for m in anchors if m.speaker and m.speaker != member.speaker}
-        for speaker in sorted(speakers):
-            candidates.extend(store.said_by(speaker, short=True, before=member.id))
-        for candidate in candidates:
-            if candidate.id in placed or store.group_of(candidate.id) is not None:
-                continue
-            if any(_rank(a) > _rank(candidate) and link(candidate, a) for a in anchors):
-                loose.append(candidate)
-                placed.add(candidate.id)
+        if groups or len(loose) > 1:
+            self._sweep(member, candidates, groups, loose, canonical)
         if groups:
             keep = min(groups)
             for group in sorted(groups - {keep}):
@@ -301,6 +326,52 @@ class Grouper:
         if len({m.article for m in loose}) < 2:
             return None
         return store.create_group(loose, canonical)
+
+    def _sweep(
+        self, member: Member, candidates: list[Member], groups: set[int], loose: list[Member], canonical: Member
+    ) -> None:
+        """Add to loose the quotes left alone that belong to the passage member joined.
+
+        A two-word phrase inside its own article's longer quote, say, or a quote whose only
+        container was attributed to someone else than the rest of the group.
+        """
+        store = self.store
+        placed = {m.id for m in loose}
+        group_members = [m for g in groups for m in store.members_of(g)]
+        voice = consensus(group_members + loose)
+        anchors = []
+        for anchor in [canonical, *loose]:
+            speaking = speaking_as(anchor, voice)
+            if anchor.id != member.id or speaking is not anchor:
+                anchors.append(speaking)
+        speakers = {m.speaker for m in anchors if m.speaker and m.speaker != member.speaker}
+        for speaker in sorted(speakers):
+            candidates = candidates + list(store.said_by(speaker, short=True, before=member.id))
+        statement = placed | {m.id for m in group_members}
+        for candidate in candidates:
+            if candidate.id in placed or store.group_of(candidate.id) is not None:
+                continue
+            linked = [a for a in anchors if _rank(a) > _rank(candidate) and link(candidate, a)]
+            if not linked:
+                continue
+            short = word_count(candidate.words) < MIN_WORDS
+            if (
+                short
+                and all(a.article != candidate.article for a in linked)
+                and self._elsewhere(candidate, statement, member.id)
+            ):
+                continue
+            loose.append(candidate)
+            placed.add(candidate.id)
+
+    def _elsewhere(self, short: Member, statement: set[int], before: int) -> bool:
+        """Does a wording placed before ``before``, outside ``statement`` (member ids), contain the phrase too?"""
+        if not short.speaker:
+            return True
+        for other in self.store.said_by(short.speaker, short=False, before=before):
+            if other.id not in statement and _rank(other) > _rank(short) and link(short, other):
+                return True
+        return False
 
 
 class MemoryStore(GroupStore):
@@ -339,6 +410,9 @@ class MemoryStore(GroupStore):
 
     def canonical(self, group_id: int) -> Member:
         return self.members[self.groups[group_id]]
+
+    def members_of(self, group_id: int) -> list[Member]:
+        return [self.members[m] for m in self.group_members.get(group_id, []) if m in self.members]
 
     def index(self, member: Member, member_shingles: set[int]) -> None:
         self.members[member.id] = member

@@ -392,3 +392,20 @@ def test_a_headline_fragment_joins_with_its_articles_full_quote():
     assert store.group_of(1) is None  # one article alone is not a variant
     group = grouper.add(_member(3, full, "b", dana))
     assert group is not None and _groups(store, [1, 2, 3]) == [group] * 3
+
+
+def test_one_wrong_attribution_in_a_group_is_outvoted_by_the_rest():
+    store = MemoryStore()
+    grouper = Grouper(store)
+    dana, heading = "Dana Whitfield", "Harbour Road"  # a heading taken for a person's name
+    opening = (
+        "In just one week two fires in our small harbour town have taken three homes and torn at the trust "
+        "we place in each other"
+    )
+    closing = "We will not rest until every family has a roof over its head again"
+    grouper.add(_member(1, opening, "a", dana))
+    group = grouper.add(_member(2, opening, "b", dana))
+    # The whole statement, attributed to the heading: long enough to join despite the attribution.
+    assert grouper.add(member(3, f"{opening}. Our crews did all they could. {closing}.", "c", heading, 0.8)) == group
+    # A printing of the closing line alone is only inside the heading's wording; the group says it is Dana's.
+    assert grouper.add(_member(4, closing, "d", dana)) == group
