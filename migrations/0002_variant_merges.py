@@ -2,7 +2,7 @@
 
 ``group_alias``: a group id that was merged into another (or renumbered by a regroup) and the
 live group it now resolves to, so ``/groups/{old}`` and embedded links keep working.
-``quote.speaker_kind``: "person", "organisation", "other" or NULL, as attribution gave it;
+``quote.speaker_kind``: "person", "organisation", "place", "other" or NULL, as attribution gave it;
 grouping lets only two confident person names veto a pair.
 
 Frozen copies of the models as they were when this migration was written; never

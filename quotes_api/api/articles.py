@@ -14,11 +14,13 @@ from ..storage import delete_article, queries
 from .common import (
     PAGINATION_HEADERS,
     PaginationArgsSchema,
+    articles_in_body,
     found,
     limiter,
     pagination_headers,
     require_key,
     write_limit,
+    write_limit_message,
 )
 from .quotes import API, ArticleRefSchema, QuoteSchema, with_groups
 
@@ -34,8 +36,22 @@ class ArticleSchema(ArticleRefSchema):
     links = ma.fields.Function(lambda a: {"self": f"{API}/articles/{a.id}", "quotes": f"{API}/articles/{a.id}/quotes"})
 
 
+class SyndicationSchema(ma.Schema):
+    url = ma.fields.String()
+    outlet = ma.fields.String(allow_none=True)
+    published = ma.fields.Date(allow_none=True)
+    recorded_at = ma.fields.Function(
+        lambda s: s.created_at.replace(tzinfo=UTC).isoformat(), metadata={"type": "string", "format": "date-time"}
+    )
+
+
 class ArticleDetailSchema(ArticleSchema):
     text = ma.fields.String()
+    syndications = ma.fields.List(
+        ma.fields.Nested(SyndicationSchema),
+        attribute="syndication_list",
+        metadata={"description": "Other addresses that printed the same text, as they were posted"},
+    )
     created_at = ma.fields.Function(
         lambda a: a.created_at.replace(tzinfo=UTC).isoformat(),
         metadata={"type": "string", "format": "date-time", "description": "When this service stored it (UTC)"},
@@ -64,7 +80,14 @@ class ArticleInSchema(ma.Schema):
 
 
 class StoredArticleSchema(ma.Schema):
-    created = ma.fields.Boolean(metadata={"description": "false: the article was already stored; nothing changed"})
+    created = ma.fields.Boolean(metadata={"description": "false: the article was already stored"})
+    outcome = ma.fields.String(
+        metadata={
+            "enum": ["created", "existing", "syndicated"],
+            "description": "existing: nothing changed; syndicated: the same text under a new url, "
+            "recorded in the article's syndications",
+        }
+    )
     article = ma.fields.Nested(ArticleDetailSchema)
     quotes = ma.fields.List(ma.fields.Nested(QuoteSchema))
 
@@ -75,7 +98,7 @@ class BatchInSchema(ma.Schema):
 
 class BatchOutcomeSchema(ma.Schema):
     index = ma.fields.Integer()
-    status = ma.fields.String(metadata={"enum": ["created", "existing", "invalid"]})
+    status = ma.fields.String(metadata={"enum": ["created", "existing", "syndicated", "invalid"]})
     article_id = ma.fields.Integer(allow_none=True)
     quotes = ma.fields.Integer(allow_none=True)
     errors = ma.fields.Dict(allow_none=True)
@@ -84,6 +107,7 @@ class BatchOutcomeSchema(ma.Schema):
 class BatchOutSchema(ma.Schema):
     created = ma.fields.Integer()
     existing = ma.fields.Integer()
+    syndicated = ma.fields.Integer()
     invalid = ma.fields.Integer()
     results = ma.fields.List(ma.fields.Nested(BatchOutcomeSchema))
 
@@ -103,7 +127,12 @@ def _store(fields):
 def _stored_body(result):
     article = queries.get_article(result.article.id)
     quotes = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(article=article.id)), "position")
-    return {"created": result.created, "article": article, "quotes": with_groups(list(quotes))}
+    return {
+        "created": result.created,
+        "outcome": result.outcome,
+        "article": article,
+        "quotes": with_groups(list(quotes)),
+    }
 
 
 @blp.route("")
@@ -123,7 +152,11 @@ class Articles(MethodView):
     @limiter.limit(write_limit)
     @require_key
     def post(self, fields):
-        """Store an article and its extracted quotes (same url, or same text without url: 200, unchanged)"""
+        """Store an article and its extracted quotes
+
+        Same url, or same text: 200 with the stored article. Same text under a new url: 200 with
+        outcome `syndicated`, the url recorded in the article's `syndications`.
+        """
         try:
             result = _store(fields)
         except DocumentError as error:
@@ -136,7 +169,7 @@ class ArticleBatch(MethodView):
     @blp.arguments(BatchInSchema)
     @blp.response(200, BatchOutSchema)
     @blp.doc(security=WRITE_SECURITY)
-    @limiter.limit(write_limit)
+    @limiter.limit(write_limit, cost=articles_in_body, error_message=write_limit_message)
     @require_key
     def post(self, body):
         """Store up to 100 articles, one transaction each; report each one's outcome"""
@@ -154,12 +187,12 @@ class ArticleBatch(MethodView):
             results.append(
                 {
                     "index": index,
-                    "status": "created" if result.created else "existing",
+                    "status": result.outcome,
                     "article_id": result.article.id,
                     "quotes": result.quotes if result.created else None,
                 }
             )
-        counts = {s: sum(r["status"] == s for r in results) for s in ("created", "existing", "invalid")}
+        counts = {s: sum(r["status"] == s for r in results) for s in ("created", "existing", "syndicated", "invalid")}
         return {**counts, "results": results}
 
 

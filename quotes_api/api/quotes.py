@@ -9,6 +9,7 @@ from ..storage import queries
 from .common import (
     MAX_ID,
     PAGINATION_HEADERS,
+    AsciiInteger,
     PaginationArgsSchema,
     found,
     limiter,
@@ -89,7 +90,7 @@ class QuoteFilterArgsSchema(ma.Schema):
         validate=ma.validate.Length(min=1, max=200),
         metadata={"description": "Speaker id or name (accent- and case-insensitive)"},
     )
-    article = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
+    article = AsciiInteger(validate=ma.validate.Range(min=1, max=MAX_ID))
     outlet = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
     kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
     since = ma.fields.Date(metadata={"description": "Articles published on or after (YYYY-MM-DD)"})
@@ -98,7 +99,7 @@ class QuoteFilterArgsSchema(ma.Schema):
         validate=ma.validate.Length(min=1, max=500),
         metadata={"description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*'},
     )
-    group = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
+    group = AsciiInteger(validate=ma.validate.Range(min=1, max=MAX_ID))
 
     @ma.validates_schema
     def dates_in_order(self, data, **kwargs):

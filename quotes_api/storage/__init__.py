@@ -3,12 +3,24 @@
 from .db import init_database, pending, schema_drift, upgrade
 from .ingest import IngestResult, delete_article, find_existing, ingest_article, regroup_all
 from .keys import KeyStatus, check_key, create_key, revoke_key
-from .models import MODELS, ApiKey, Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup, database
+from .models import (
+    MODELS,
+    ApiKey,
+    Article,
+    Quote,
+    QuoteSearch,
+    Speaker,
+    SpeakerAlias,
+    Syndication,
+    VariantGroup,
+    database,
+)
 
 __all__ = [
     "MODELS",
     "ApiKey",
     "Article",
+    "Syndication",
     "IngestResult",
     "KeyStatus",
     "Quote",

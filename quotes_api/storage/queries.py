@@ -9,7 +9,7 @@ from peewee import JOIN, OperationalError, fn
 from ..extract.names import fold
 from ..variants import word_diff
 from .groups import resolve_group
-from .models import Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup
+from .models import Article, Quote, QuoteSearch, Speaker, SpeakerAlias, Syndication, VariantGroup
 
 
 class SearchSyntaxError(ValueError):
@@ -28,6 +28,7 @@ class QuoteFilters:
     group: int | None = None
 
 
+MAX_ROWID = 2**63 - 1  # SQLite's INTEGER
 QUOTE_SORTS = {"-published", "published", "length", "-length", "relevance", "-confidence"}
 
 
@@ -38,8 +39,9 @@ def _quote_query():
 def speaker_ids_matching(value):
     """Speaker ids for an id, a canonical name or an alias (accent- and case-insensitive)."""
     value = str(value).strip()
-    if value.isdigit():
-        return [int(value)]
+    if value.isascii() and value.isdigit():  # not "²" or "٣", which isdigit() also accepts
+        number = int(value)
+        return [number] if number <= MAX_ROWID else []  # a larger id cannot exist (and would overflow)
     key = fold(value)
     ids = {s.id for s in Speaker.select(Speaker.id).where(Speaker.key == key)}
     ids |= {a.speaker_id for a in SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.key == key)}
@@ -265,7 +267,13 @@ def list_articles(outlet, since, until, page, per_page):
 
 
 def get_article(article_id):
-    return _counting_quotes(Article).where(Article.id == article_id).first()
+    """The article with its quote count and the other urls that printed its text (syndication_list)."""
+    article = _counting_quotes(Article).where(Article.id == article_id).first()
+    if article is not None:
+        article.syndication_list = list(
+            Syndication.select().where(Syndication.article == article_id).order_by(Syndication.id)
+        )
+    return article
 
 
 def database_ok():

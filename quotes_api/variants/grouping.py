@@ -59,7 +59,7 @@ class Member:
     article: Hashable  # any identity: the quotes of one article
     speaker: str | None = None  # identity key of the speaker, when known
     published: PublishedDate = None  # date or ISO string, when known
-    speaker_kind: str | None = None  # "person", "organisation", "other" or None (unknown)
+    speaker_kind: str | None = None  # "person", "organisation", "place", "other" or None (unknown)
     confidence: float = 1.0  # of the attribution
 
 
@@ -125,8 +125,8 @@ def _parse_date(text: str) -> date | None:
 
 
 def _resolved(member: Member) -> bool:
-    """A name, not a description: a person or organisation, or a one-word name of unknown kind."""
-    return bool(member.speaker) and member.speaker_kind in ("person", "organisation", None)
+    """A name, not a description: a person, organisation or place, or a one-word name of unknown kind."""
+    return bool(member.speaker) and member.speaker_kind in ("person", "organisation", "place", None)
 
 
 def same_speaker(a: Member, b: Member) -> bool:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-KINDS = ("person", "organisation", "other")
+KINDS = ("person", "organisation", "place", "other")  # as attribution gives Quote.speaker_kind
 CONFIDENT = 0.75  # attribution confidence at which a person's name can veto a pair
 
 _ORGANISATION_WORDS = frozenset(
@@ -32,7 +32,7 @@ class SpeakerEvidence(NamedTuple):
     """A quote's speaker as grouping weighs it."""
 
     key: str | None  # accent- and case-folded name
-    kind: str | None  # "person", "organisation", "other" or None (unknown)
+    kind: str | None  # one of KINDS or None (unknown)
     confidence: float
 
 
