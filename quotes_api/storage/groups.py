@@ -75,7 +75,9 @@ class DatabaseGroupStore(GroupStore):
         return _members([quote_id])[0]
 
     def members_of(self, group_id):
-        return _members([row.id for row in Quote.select(Quote.id).where(Quote.group == group_id)])
+        """The group's latest members (SPEAKER_PROBE at most: enough to tell whose statement it is)."""
+        query = Quote.select(Quote.id).where(Quote.group == group_id).order_by(Quote.id.desc()).limit(SPEAKER_PROBE)
+        return _members([row.id for row in query])
 
     def index(self, member, member_shingles):
         rows = [{"shingle": s, "quote": member.id} for s in member_shingles]
