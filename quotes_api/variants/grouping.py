@@ -364,12 +364,14 @@ class Grouper:
             loose.append(candidate)
             placed.add(candidate.id)
 
-    def _elsewhere(self, short: Member, statement: set[int], before: int) -> bool:
-        """Does a wording placed before ``before``, outside ``statement`` (member ids), contain the phrase too?"""
+    def _elsewhere(self, short: Member, statement: set[int], groups: set[int], before: int) -> bool:
+        """Does a wording placed before ``before``, outside the statement being placed, contain the phrase too?"""
         if not short.speaker:
             return True
         for other in self.store.said_by(short.speaker, short=False, before=before):
-            if other.id not in statement and _rank(other) > _rank(short) and link(short, other):
+            if other.id in statement or self.store.group_of(other.id) in groups:
+                continue
+            if _rank(other) > _rank(short) and link(short, other):
                 return True
         return False
 
