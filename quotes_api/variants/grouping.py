@@ -358,7 +358,7 @@ class Grouper:
             if (
                 short
                 and all(a.article != candidate.article for a in linked)
-                and self._elsewhere(candidate, statement, member.id)
+                and self._elsewhere(candidate, statement, groups, member.id)
             ):
                 continue
             loose.append(candidate)
