@@ -409,3 +409,30 @@ def test_one_wrong_attribution_in_a_group_is_outvoted_by_the_rest():
     assert grouper.add(member(3, f"{opening}. Our crews did all they could. {closing}.", "c", heading, 0.8)) == group
     # A printing of the closing line alone is only inside the heading's wording; the group says it is Dana's.
     assert grouper.add(_member(4, closing, "d", dana)) == group
+
+
+@pytest.mark.parametrize(
+    "reason, elsewhere, joins",
+    [
+        ("a short phrase left alone joins the statement that later turns out to contain it", None, True),
+        (
+            "not when another statement of its speaker contains it too",
+            "They called it a vile and cowardly act and then they went home to their families",
+            False,
+        ),
+    ],
+)
+def test_a_short_phrase_is_swept_into_the_statement_it_came_from(reason, elsewhere, joins):
+    store = MemoryStore()
+    grouper = Grouper(store)
+    dana = "Dana Whitfield"
+    opening = "I would like to thank the crews who rushed to the scene within minutes of the first call last night"
+    if elsewhere:
+        grouper.add(_member(9, elsewhere, "e", dana))
+    grouper.add(_member(10, opening, "a", dana))
+    group = grouper.add(_member(11, opening, "b", dana))
+    grouper.add(_member(12, "vile and cowardly act", "a", dana))  # article a's own cut of the statement
+    whole = f"{opening}. Those who committed this vile and cowardly act will face justice."
+    # The whole statement, its attribution taken from a heading; the group says it is Dana's.
+    assert grouper.add(member(13, whole, "c", "Harbour Road", 0.8)) == group
+    assert (store.group_of(12) == group) is joins
