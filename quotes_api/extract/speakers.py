@@ -115,6 +115,10 @@ def cue_word(toks, k):
     return particles is not None and k + 1 < len(toks) and toks[k + 1].low in particles
 
 
+def token_is_participle(token):
+    return token.low in PARTICIPLE_CUES
+
+
 def is_verb_cue(toks, k):
     """toks[k] is a cue used as a verb, not a noun ("in an email", "late-night tweets", "Obama's remarks")."""
     if not cue_word(toks, k):
@@ -128,8 +132,8 @@ def is_verb_cue(toks, k):
         return True  # "He’s claiming" is a contraction, not a possessive
     if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
         return False
-    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word:
-        return False  # "32% of Republican claims"
+    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word and not token_is_participle(toks[k]):
+        return False  # "32% of Republican claims", but "footage of Trump saying"
     return True
 
 
@@ -137,9 +141,10 @@ def is_verb_cue(toks, k):
 
 # A sentence ends with a stop, maybe closing marks, and space before a capital, a digit, a mark or
 # a letter of a script without case (Hebrew, CJK); CJK full stops need no space. The look-behind
-# and possessive quantifiers keep the search linear on long runs of stops or spaces.
+# and possessive quantifiers keep the search linear on long runs of stops or spaces (the look-behind
+# comes after the first stop so that the engine can still skip quickly to the next stop).
 _BOUNDARY = re.compile(
-    r"(?:(?<![.!?…])[.!?…]++[\"”’')]*+\s++|(?<![。！？])[。！？]++[”’」』)]*+\s*+)"
+    r"(?:[.!?…](?<![.!?…]{2})[.!?…]*+[\"”’')]*+\s++|[。！？](?<![。！？]{2})[。！？]*+[”’」』)]*+\s*+)"
     r"(?=[\"“”‘'«»„(\[0-9" + MASK + r"]|[^\W\d_])"
 )
 # No sentence is longer: text without a boundary (another script's punctuation, zero-width
@@ -158,7 +163,8 @@ def split_sentences(masked, lo, hi):
             stem = word.group().rstrip(".").casefold()
             if stem in SENTENCE_ABBREVIATIONS or re.fullmatch(r"\w", stem) or re.fullmatch(r"(?:\w\.)+\w", stem):
                 continue
-        start = _cut_long(masked, sentences, start, match.end())
+        if match.end() - start > MAX_SENTENCE_CHARS:
+            start = _cut_long(masked, sentences, start, match.end())
         sentences.append((start, match.end()))
         start = match.end()
     if start < hi:
@@ -465,6 +471,11 @@ def cue_after(masked, toks):
         return None
     if toks[0].text == ",":
         i = 1
+    # "…,” as a Homeland Security memo put it / as Lacey said.
+    if i < len(toks) and toks[i].low == "as":
+        found = np_after(toks, i + 1)
+        if found and found[1] < len(toks) and is_cue(toks[found[1]]):
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[found[1]].low, CLOSING_CUE)
     # Passive: "“American Skin” was written by Springsteen".
     j = i
     while j < len(toks) and toks[j].low in ("was", "were", "is", "are", "been", "being", "has", "had", "first"):

@@ -105,6 +105,16 @@ RUNS = [
 
 DIALOGUE = [
     (
+        "a bare reply goes to whom the question was put",
+        "“Are you leaving?” Ana Ruiz asked Harry Dunn.\n\n“Not today.”",
+        [("Are you leaving?", "Ana Ruiz"), ("Not today.", "Harry Dunn")],
+    ),
+    (
+        "a line that ends with a full stop before its attribution sentence",
+        "“I am done with this.” Harry Dunn said.",
+        [("I am done with this.", "Harry Dunn")],
+    ),
+    (
         "a question and its answer, each with its own cue",
         "“Are you leaving?” she asked him.\n\n“Not today,” Harry Dunn said.",
         [("Are you leaving?", None), ("Not today", "Harry Dunn")],
@@ -183,6 +193,11 @@ HOUSE_STYLES += [
 
 PRESS_RELEASES = [
     (
+        "a headline quote in Title Case is a quote when the body says who said it",
+        "“The Building Has Literally Pancaked”\n\nFire chief Roy Hale said the building “has literally pancaked.”",
+        [("The Building Has Literally Pancaked", "Roy Hale"), ("has literally pancaked.", "Roy Hale")],
+    ),
+    (
         "the speaker’s title after the name",
         "“We are thrilled to open our doors,” said Jeff Bass, Acme founder and CEO.",
         [("We are thrilled to open our doors", "Jeff Bass")],
@@ -197,11 +212,6 @@ PRESS_RELEASES = [
 TABLES = NON_PERSONS + DESCRIPTIONS + RUNS + DIALOGUE + NAME_VARIANTS + HOUSE_STYLES + PRESS_RELEASES
 
 KNOWN_FAILURES = [
-    (
-        "a headline quote in Title Case is a quote when the body says who said it",
-        "“The Building Has Literally Pancaked”\n\nFire chief Roy Hale said the building “has literally pancaked.”",
-        [("The Building Has Literally Pancaked", "Roy Hale"), ("has literally pancaked.", "Roy Hale")],
-    ),
     (
         "the speaker named only in the next sentence",
         "“We will not stop until we win.”\n\nThose were the words of union leader Maria Gomez on Friday.",
