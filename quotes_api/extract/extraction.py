@@ -43,7 +43,10 @@ from .speakers import (
 _ENDS_SENTENCE = ".!?…"
 # How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
 # that keeps a sentence of thousands of quotes linear (each quote reads a window, not the sentence).
-LOOK_BACK_TOKENS = 80
+LOOK_BACK_TOKENS = 60
+# A guard on the work one article can cause: quoted passages after this many are not read (news
+# articles have tens; '"word ' * 100_000 has 100 000).
+MAX_QUOTES_PER_ARTICLE = 2000
 
 
 class ArticleExtraction:
@@ -59,15 +62,17 @@ class ArticleExtraction:
         post_starts = [post.start for post in self.posts]  # in text order, not overlapping
         spans = [s for s in spans if not _runs_out_of_post(s, self.posts, post_starts)]
         nicknames = [s for s in spans if _is_nickname(text, s)]
-        self.spans = [s for s in spans if s not in nicknames]
+        named = set(nicknames)
+        self.spans = [s for s in spans if s not in named]
         self.masked = _blank(_mask(text, self.spans), nicknames)
+        del self.spans[MAX_QUOTES_PER_ARTICLE:]  # masked all the same: their words are no one's cue
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self.addressee = None  # (name, paragraph index) of whom the last question was put to
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
         self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
-        self._prose_cue = (None, None)  # (range, the cue of that quote-less sentence)
+        self._prose_cue = (None,)  # (range, its cue, its tokens, its subject person or None: not yet read)
 
     def run(self, min_confidence, indirect):
         quotes = [
@@ -212,22 +217,21 @@ class ArticleExtraction:
             # The sentence before quoted someone: a bare quote goes on with the same voice.
             return self.last_quote[0], "continued", level.CONTINUED
         if previous:
-            previous_tokens = tokens(self.masked, *previous)
             if self._prose_cue[0] != previous:  # every quote of a sentence asks the same of the one before
-                self._prose_cue = (previous, self._cue_in_prose(previous_tokens))
-            mention = self._prose_cue[1]
+                previous_tokens = tokens(self.masked, *previous)
+                self._prose_cue = (previous, self._cue_in_prose(previous_tokens), previous_tokens, None)
+            _, mention, previous_tokens, subject_name = self._prose_cue
             if mention:
                 speaker = self._resolve(mention, number)
                 if speaker:
                     return speaker, mention.cue, level.CUE_IN_SENTENCE_BEFORE
             # "Sen. Sanders identified young voters as … . “The younger people are …”": the person
             # the sentence before was about goes on speaking.
-            subject = clause_subject(previous_tokens, len(previous_tokens))
-            if subject:
-                words, how = speaker_from_phrase(phrase(self.masked, previous_tokens, subject))
-                name = self.names.canonical(words, previous[0]) if how == "name" else None
-                if name and self.names.is_person(name):
-                    return name, "continued", level.NEARBY_SPEAKER
+            if subject_name is None:
+                subject_name = self._person_subject(previous, previous_tokens)
+                self._prose_cue = self._prose_cue[:3] + (subject_name,)
+            if subject_name:
+                return subject_name, "continued", level.NEARBY_SPEAKER
         if span.open == self.paragraphs[number].start and number:
             prior = self.paragraphs[number - 1]
             if self.masked[prior.end - 1] == ":":
@@ -244,6 +248,16 @@ class ArticleExtraction:
         if self.last_speaker and number - self.last_speaker[1] <= 1:
             return self.last_speaker[0], "continued", level.NEARBY_SPEAKER
         return None
+
+    def _person_subject(self, sentence, toks):
+        """The person the sentence is about (its clause subject), or "" when it is about no one."""
+        subject = clause_subject(toks, len(toks))
+        if subject:
+            words, how = speaker_from_phrase(phrase(self.masked, toks, subject))
+            name = self.names.canonical(words, sentence[0]) if how == "name" else None
+            if name and self.names.is_person(name):
+                return name
+        return ""
 
     def _resolve(self, mention, number, sentence_start=None):
         """Turn a speaker phrase into a canonical speaker, or None."""
@@ -463,9 +477,12 @@ def _is_nickname(text, span):
 
 def _blank(masked, spans):
     """Blank nicknames with their marks, so that the name around them reads as one run."""
+    pieces, at = [], 0  # joined once: rebuilding the text per nickname is quadratic
     for span in spans:
-        masked = masked[: span.open] + " " * (span.close - span.open) + masked[span.close :]
-    return masked
+        pieces += [masked[at : span.open], " " * (span.close - span.open)]
+        at = span.close
+    pieces.append(masked[at:])
+    return "".join(pieces)
 
 
 def _mask(text, spans):
