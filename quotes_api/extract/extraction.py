@@ -7,6 +7,7 @@ which rule answers each quote and how sure that answer is (confidence.py).
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from typing import Any
 
 from . import confidence as level
 from .cues import CUE_WORDS
@@ -67,12 +68,14 @@ class ArticleExtraction:
         self.masked = _blank(_mask(text, self.spans), nicknames)
         del self.spans[MAX_QUOTES_PER_ARTICLE:]  # masked all the same: their words are no one's cue
         self.names = EntityIndex(self.masked)
-        self.last_speaker = None  # (canonical name, paragraph index)
+        self.last_speaker: tuple[str, int] | None = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self.addressee = None  # (name, paragraph index) of whom the last question was put to
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
-        self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
-        self._prose_cue = (None,)  # (range, its cue, its tokens, its subject person or None: not yet read)
+        self._sentence_mention: tuple[Any, Any] = (None, None)  # (range, its according-to or closing attribution)
+        self._prose_cue: tuple[Any, ...] = (
+            None,
+        )  # (range, its cue, its tokens, its subject person or None: not yet read)
 
     def run(self, min_confidence, indirect):
         quotes = [
@@ -294,8 +297,8 @@ class ArticleExtraction:
         possessive = any(w.endswith(("’s", "'s")) and w[:1].isupper() for w in words[:-1])
         definite = first in ("the", "this", "that") or possessive and first not in DETERMINERS
         if head in STATEMENT_HEADS and definite:  # "the statement"; "a memo" is nobody's in particular
-            recent = self.last_speaker and number - self.last_speaker[1] <= 3
-            issuer = self.last_speaker[0] if recent else None
+            last = self.last_speaker
+            issuer = last[0] if last is not None and number - last[1] <= 3 else None
             return issuer or self.names.latest_of_kind(at, ORGANISATION) or description
         if head in ORGANISATION_HEADS and definite:
             # "the company" is no government body: the Coast Guard beside OceanGate is not it.

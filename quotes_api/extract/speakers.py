@@ -154,7 +154,8 @@ MAX_SENTENCE_CHARS = 2000
 
 def split_sentences(masked, lo, hi):
     """Sentence ranges of masked[lo:hi]; quotes are masked, so only the prose splits."""
-    sentences, start = [], lo
+    sentences: list[tuple[int, int]] = []
+    start = lo
     for match in _BOUNDARY.finditer(masked, lo, hi):
         if match.end() < hi and masked[match.end()].islower():
             continue  # "etc. and" — a lower-case letter goes on with the sentence

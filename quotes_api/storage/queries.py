@@ -8,6 +8,7 @@ from peewee import JOIN, fn
 
 from ..extract.names import fold
 from ..variants import word_diff
+from .groups import resolve_group
 from .models import Article, Quote, Speaker, SpeakerAlias, Syndication, VariantGroup
 from .search import SearchSyntaxError, relevance, search_quotes  # noqa: F401 (the API catches SearchSyntaxError)
 
@@ -60,7 +61,7 @@ def filtered_quotes(filters):
     if filters.until:
         query = query.where(Article.published <= filters.until)
     if filters.group is not None:
-        query = query.where(Quote.group == filters.group)
+        query = query.where(Quote.group == (resolve_group(filters.group) or filters.group))
     if filters.q:
         query = search_quotes(query, Quote.id, filters.q)
     return query
@@ -167,7 +168,11 @@ def list_groups(sort, page, per_page):
 
 
 def group_members(group_id):
-    """The group's summary and its members (canonical first, then by outlet), with diffs; None if unknown."""
+    """The group's summary and its members (canonical first, then by outlet), with diffs; None if unknown.
+
+    A group merged into another (or renumbered by a regroup) answers with the group it went into.
+    """
+    group_id = resolve_group(group_id)
     summary = group_summaries([group_id]).get(group_id)
     if summary is None:
         return None
