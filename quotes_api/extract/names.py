@@ -116,6 +116,11 @@ def strip_titles(words):
     lead = 0  # counted, not popped one by one: "A. A. A. …" would make that quadratic
     while lead < len(words) and (words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[lead])):
         lead += 1
+    # An occupation or a club before a name: "Actress Mia Torres", "Ashford's Dan Mole".
+    while lead < len(words) - 2 and (
+        words[lead].casefold() in ROLE_NOUNS or words[lead].endswith(_POSSESSIVE_ENDINGS) and lead == 0
+    ):
+        lead += 1
     words = list(words[lead:])
     if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
         return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
