@@ -71,6 +71,7 @@ class ArticleExtraction:
         self.last_speaker: tuple[str, int] | None = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self.addressee = None  # (name, paragraph index) of whom the last question was put to
+        self.subject = None  # the person the last sentence that opened with one opened with
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
         self._sentence_mention: tuple[Any, Any] = (None, None)  # (range, its according-to or closing attribution)
         self._prose_cue: tuple[Any, ...] = (
@@ -97,6 +98,7 @@ class ArticleExtraction:
         for number, paragraph in enumerate(self.paragraphs):
             previous = None  # the sentence before, as (start, end)
             for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
+                self.subject = self.names.person_opening(lo, hi) or self.subject
                 inside = self.spans[bisect_left(opens, lo) : bisect_left(opens, hi)]
                 attributed_in_sentence = None
                 for index, span in enumerate(inside):
@@ -338,7 +340,11 @@ class ArticleExtraction:
             if self.last_speaker and self.names.kind_of(self.last_speaker[0]) in (None, PERSON)
             else []
         )
-        candidates = [n for n in subject + last + self.names.persons_before(at) if n in last or self.names.is_person(n)]
+        # The person a recent sentence opened with comes before others merely named since:
+        # "Rob Kalu disagreed with Tom Hale. ¶ “…,” he said." is Kalu.
+        opened = [self.subject] if self.subject and not subject else []
+        nearby = subject + last + opened + self.names.persons_before(at)
+        candidates = [n for n in nearby if n in last or self.names.is_person(n)]
         for name in candidates:
             if gender is None or self.names.gender_of(name) == gender:
                 return name

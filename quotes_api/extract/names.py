@@ -464,6 +464,13 @@ class EntityIndex:
                 known.add(name)
         return seen
 
+    def person_opening(self, lo, hi, reach=40):
+        """The person a sentence opens with (its subject, most likely), or None."""
+        for _, entity in self._after(lo, min(reach, hi - lo)):
+            name = self.canonical_of(entity)
+            return name if self.is_person(name) else None
+        return None
+
     def first_person_after(self, offset, window=1500):
         """The first person named after offset: a lead's "The governor said …" before it names him."""
         for _, entity in self._after(offset, window):
