@@ -40,6 +40,7 @@ from .speakers import (
     split_sentences,
     tokens,
 )
+from .transcript import is_interviewer, transcript_turns
 
 _ENDS_SENTENCE = ".!?…"
 # How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
@@ -112,6 +113,7 @@ class ArticleExtraction:
                     # An embedded post is one quotation already: no reported speech inside it.
                     quotes.extend(self._prose_sentence(lo, hi, number, indirect and paragraph.start not in posted))
                 previous = (lo, hi)
+        quotes += self._transcript(opens)
         quotes = _headlines_said_in_body(quotes, self.paragraphs[:_HEADLINE_PARAGRAPHS])
         quotes = [
             replace(q, speaker_kind=self.names.kind_of(q.speaker)) if q.speaker else q
@@ -119,6 +121,28 @@ class ArticleExtraction:
             if q.confidence >= min_confidence
         ]
         return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+    def _transcript(self, opens):
+        """Turns of a transcript printed without marks: ``HOST: …``, ``ANN WELLS, PREMIER: …``, ``Q. …``."""
+        found = []
+        for turn in transcript_turns(self.text, self.paragraphs):
+            if bisect_left(opens, turn.end) != bisect_left(opens, turn.start):
+                continue  # the paragraph quotes with marks: read as prose
+            if is_interviewer(turn.label):
+                speaker, confidence = None, level.UNATTRIBUTED_SPEECH
+            elif turn.label == "A":
+                # The answer: the person the introduction named last.
+                speaker = next(iter(self.names.persons_before(turn.start)), None)
+                confidence = level.SIGNATURE
+            else:
+                speaker, confidence = self.names.canonical(turn.label, turn.start), level.SIGNATURE
+            text = self.text[turn.start : turn.end]
+            found.append(
+                Quote(
+                    text, turn.start, turn.end, "direct", speaker, ":", confidence, turn.label, (turn.start, turn.end)
+                )
+            )
+        return found
 
     def _cue_in_prose(self, toks):
         mention = cue_before(self.masked, toks, at_quote=False)
