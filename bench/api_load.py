@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quotes_api.storage import Article, Quote, QuoteSearch, Speaker, init_database, upgrade  # noqa: E402
+from quotes_api.storage import QuoteSearch, init_database, upgrade  # noqa: E402
 
 SYLLABLES = "ba ko ri ten sa mor li ven da pel an est ru ix tor lu me".split()
 
@@ -37,56 +37,82 @@ def vocabulary(rng, size=5000):
     return words, list(accumulate(1 / (rank + 1) for rank in range(len(words))))
 
 
+FIRST_NAMES = (
+    "Ana Ben Carla Dev Elena Farid Grace Hugo Ines Jackie Kofi Lena Marco Nadia Omar Priya Quinn Rosa Sam "
+    "Tomas Uma Victor Wen Xavier Yara Zoe Aaron Bianca Chen Dara"
+).split()
+
+
 def build_database(path, quotes, seed=11):
+    """A database shaped like a newsroom archive, written with bulk inserts (no extraction).
+
+    Ten quotes per article in ingest order, articles published in no particular order over four
+    years (1 % undated), 25 outlets, one speaker per 50 quotes with real-looking names and a
+    surname alias, and 2-4 member variant groups across articles for about 5 % of the quotes.
+    """
     rng = random.Random(seed)
     words, weights = vocabulary(random.Random(seed))
     db = init_database(f"sqlite:///{path}")
     upgrade(db, ROOT / "migrations")
     speakers = max(10, quotes // 50)
     articles = max(10, quotes // 10)
+    connection = db.connection()
     with db.atomic():
-        Speaker.insert_many(
-            [{"name": f"Speaker Number{n}", "key": f"speaker number{n}"} for n in range(speakers)]
-        ).execute()
+        names = {}
+        while len(names) < speakers:
+            first = rng.choice(FIRST_NAMES)
+            last = "".join(rng.choices(SYLLABLES, k=rng.randint(2, 3))).capitalize()
+            names.setdefault(f"{first} {last}".lower(), (f"{first} {last}", last))
+        connection.executemany(
+            "INSERT INTO speaker (name, key, created_at) VALUES (?, ?, '2024-01-01 00:00:00')",
+            [(name, key) for key, (name, _) in names.items()],
+        )
+        connection.executemany(
+            "INSERT OR IGNORE INTO speaker_alias (speaker_id, alias, key) VALUES (?, ?, ?)",
+            [(n, last, last.lower()) for n, (_, last) in enumerate(names.values(), 1) if n % 2],
+        )
         start = datetime.date(2020, 1, 1)
-        rows = [
-            {
-                "url": f"https://news.example/{n}",
-                "outlet": f"Outlet {n % 25}",
-                "title": f"Story {n}",
-                "published": start + datetime.timedelta(days=n % 1500),
-                "text": "x" * 400,
-                "content_hash": f"{n:064d}",
-            }
-            for n in range(articles)
-        ]
-        for chunk in range(0, len(rows), 500):
-            Article.insert_many(rows[chunk : chunk + 500]).execute()
-        batch = []
-        for n in range(quotes):
-            text = " ".join(rng.choices(words, cum_weights=weights, k=rng.randint(6, 30)))
-            batch.append(
-                {
-                    "article": n % articles + 1,
-                    "speaker": rng.randint(1, speakers),
-                    "text": text,
-                    "start": n,
-                    "end": n + len(text),
-                    "kind": "direct",
-                    "cue": "said",
-                    "confidence": 0.9,
-                    "speaker_mention": None,
-                    "context_start": 0,
-                    "context_end": 100,
-                    "word_count": len(text.split()),
-                }
+        connection.executemany(
+            "INSERT INTO article (url, outlet, title, published, text, content_hash, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, '2024-01-01 00:00:00')",
+            (
+                (
+                    f"https://news.example/{n}",
+                    f"Outlet {n % 25}",
+                    f"Story {n}",
+                    None if n % 100 == 7 else (start + datetime.timedelta(days=n * 7919 % 1500)).isoformat(),
+                    "x" * 400,
+                    f"{n:064d}",
+                )
+                for n in range(articles)
+            ),
+        )
+
+        def quote_rows():
+            for n in range(quotes):
+                text = " ".join(rng.choices(words, cum_weights=weights, k=rng.randint(6, 30)))
+                kind = "indirect" if n % 10 == 9 else "partial" if n % 10 == 8 else "direct"
+                at = (n % 10) * 40
+                yield (n // 10 + 1, rng.randint(1, speakers), text, at, at + 30, kind, len(text.split()))
+
+        connection.executemany(
+            "INSERT INTO quote (article_id, speaker_id, text, start, end, kind, cue, confidence,"
+            " context_start, context_end, word_count) VALUES (?, ?, ?, ?, ?, ?, 'said', 0.9, 0, 100, ?)",
+            quote_rows(),
+        )
+        # Groups: members ten quotes apart are in different articles.
+        for first in range(1, quotes - 40, 60):
+            members = [first + 10 * k for k in range(rng.randint(2, 4))]
+            updated = f"2024-{1 + first % 12:02d}-{1 + first % 28:02d} 10:{first % 60:02d}:00"
+            connection.execute(
+                "INSERT INTO variant_group (canonical_quote_id, created_at, updated_at) VALUES (?, ?, ?)",
+                (members[0], "2024-01-01 00:00:00", updated),
             )
-            if len(batch) == 500:
-                Quote.insert_many(batch).execute()
-                batch = []
-        if batch:
-            Quote.insert_many(batch).execute()
-        db.execute_sql("INSERT INTO quote_search(rowid, text) SELECT id, text FROM quote")
+            group_id = connection.execute("SELECT last_insert_rowid()").fetchone()[0]
+            connection.execute(
+                f"UPDATE quote SET group_id = ? WHERE id IN ({','.join('?' * len(members))})", (group_id, *members)
+            )
+        connection.execute("INSERT INTO quote_search(rowid, text) SELECT id, text FROM quote")
     assert QuoteSearch.select().count() == quotes
     db.close()
 

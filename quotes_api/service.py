@@ -1,19 +1,33 @@
-"""Extract-then-store, shared by the command line and the API."""
+"""Extract-then-store, shared by the command line and the API. Settings are passed in, never read here."""
 
-from flask import current_app, has_app_context
+from dataclasses import dataclass
+from typing import Any
 
-from .extract import extract_quotes
-from .storage import ingest_article
+from .extract import DEFAULT_MIN_CONFIDENCE, Article, extract_quotes
+from .extract.documents import article_from_fields
+from .storage import IngestResult, ingest_article, queries
 
 
-def store_article(article, min_confidence=None, indirect=None):
-    """Extract article's quotes and store both in one transaction; returns storage's IngestResult.
+@dataclass
+class Stored:
+    """What an API answer shows of a stored article."""
 
-    Defaults come from the app's MIN_CONFIDENCE and STORE_INDIRECT settings.
-    """
-    config = current_app.config if has_app_context() else {}
-    if min_confidence is None:
-        min_confidence = config.get("MIN_CONFIDENCE", 0.5)
-    if indirect is None:
-        indirect = config.get("STORE_INDIRECT", True)
+    created: bool  # False when it was already stored (nothing changed)
+    article: Any  # the stored row, with its text and quote_count
+    quotes: list  # its quotes in text order, each with its group summary
+
+
+def extract_and_store(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=True) -> IngestResult:
+    """Extract a parsed article's quotes and store both in one transaction (the command line's path)."""
     return ingest_article(article, extract_quotes(article, min_confidence=min_confidence, indirect=indirect))
+
+
+def store_article(fields, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=True) -> Stored:
+    """Store an article given as request fields (text or html, url, outlet, title, published).
+
+    Raises DocumentError for what cannot be an article. A parsed extract.Article is accepted too.
+    """
+    article = fields if isinstance(fields, Article) else article_from_fields(fields)
+    result = extract_and_store(article, min_confidence=min_confidence, indirect=indirect)
+    article_id = result.article.id
+    return Stored(result.created, queries.get_article(article_id), queries.article_quotes_all(article_id))

@@ -46,11 +46,11 @@ def api_key(app):
 @pytest.fixture
 def seeded(app):
     """The app with the three seed articles stored."""
-    from quotes_api.service import store_article
+    from quotes_api.service import extract_and_store
 
     with app.app_context():
         for path in SEED_FILES:
-            store_article(load_article(path))
+            extract_and_store(load_article(path))
         database.close()
     return app
 

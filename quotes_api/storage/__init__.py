@@ -3,7 +3,18 @@
 from .db import init_database, pending, schema_drift, upgrade
 from .ingest import IngestResult, delete_article, find_existing, ingest_article, regroup_all
 from .keys import KeyStatus, check_key, create_key, revoke_key
-from .models import MODELS, ApiKey, Article, Quote, QuoteSearch, Speaker, SpeakerAlias, VariantGroup, database
+from .models import (
+    MODELS,
+    ApiKey,
+    Article,
+    Quote,
+    QuoteSearch,
+    Speaker,
+    SpeakerAlias,
+    SpeakerNameKey,
+    VariantGroup,
+    database,
+)
 
 __all__ = [
     "MODELS",
@@ -15,6 +26,7 @@ __all__ = [
     "QuoteSearch",
     "Speaker",
     "SpeakerAlias",
+    "SpeakerNameKey",
     "VariantGroup",
     "check_key",
     "create_key",

@@ -8,7 +8,18 @@ from peewee import JOIN, IntegrityError, fn
 from ..extract.names import fold
 from ..variants import Grouper, Member, words
 from .groups import DatabaseGroupStore, refresh_group
-from .models import Article, Quote, QuoteSearch, QuoteShingle, Speaker, SpeakerAlias, VariantGroup, database, utcnow
+from .models import (
+    Article,
+    Quote,
+    QuoteSearch,
+    QuoteShingle,
+    Speaker,
+    SpeakerAlias,
+    SpeakerNameKey,
+    VariantGroup,
+    database,
+    utcnow,
+)
 
 
 @dataclass
@@ -16,7 +27,6 @@ class IngestResult:
     article: Article
     created: bool  # False when the article was already stored: nothing was changed
     quotes: int = 0
-    new_speakers: int = 0
 
 
 def content_hash(text):
@@ -51,13 +61,12 @@ def ingest_article(article, quotes):
                 text=article.text,
                 content_hash=content_hash(article.text),
             )
-            speakers_before = Speaker.select().count()
             stored = [_store_quote(row, quote) for quote in quotes]
             grouper = Grouper(DatabaseGroupStore())
             for quote_row in stored:
                 if quote_row.kind != "indirect":
                     grouper.add(member_of(quote_row, row))
-            return IngestResult(row, True, len(stored), Speaker.select().count() - speakers_before)
+            return IngestResult(row, True, len(stored))
     except IntegrityError:
         # Another worker stored the same article between our check and our insert.
         existing = find_existing(article)
@@ -100,11 +109,30 @@ def speaker_for(name, mention=None):
             speaker = matches[0]
     if speaker is None:
         speaker = Speaker.create(name=name, key=key)
+        index_name(speaker.id, key)
     for alias in {name, mention} - {None, speaker.name}:
         alias_key = fold(alias)
         if alias_key and alias.split()[0][:1].isupper():
             SpeakerAlias.insert(speaker=speaker, alias=alias, key=alias_key).on_conflict_ignore().execute()
+            index_name(speaker.id, alias_key)
     return speaker
+
+
+def name_tails(key):
+    """Each word-start tail of a folded name: what a name search may begin with.
+
+    >>> name_tails("d.a. jackie lacey")
+    ['d.a. jackie lacey', 'jackie lacey', 'lacey']
+    """
+    words = key.split()
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def index_name(speaker_id, key):
+    """Record a speaker's folded name or alias for prefix search (see SpeakerNameKey)."""
+    rows = [{"speaker": speaker_id, "key": tail} for tail in name_tails(key)]
+    if rows:
+        SpeakerNameKey.insert_many(rows).on_conflict_ignore().execute()
 
 
 def member_of(quote_row, article_row):

@@ -43,6 +43,8 @@ class Speaker(BaseModel):
     name = TextField()  # canonical display form ("George Gascón")
     key = TextField(unique=True)  # accent- and case-folded name: one record per person
     created_at = DateTimeField(default=utcnow)
+    # Kept by database triggers on quote (migration 0004): "most quoted first" reads an index, never counts.
+    quote_count = IntegerField(default=0, index=True)
 
 
 class SpeakerAlias(BaseModel):
@@ -56,12 +58,29 @@ class SpeakerAlias(BaseModel):
         indexes = ((("speaker", "key"), True),)
 
 
+class SpeakerNameKey(BaseModel):
+    """Each word-start tail of a speaker's folded name and aliases ("jackie lacey", "lacey").
+
+    Name search is then a range over one index: a prefix of any word of any form of the name.
+    """
+
+    speaker = ForeignKeyField(Speaker, backref="name_keys", on_delete="CASCADE")
+    key = TextField()
+
+    class Meta:
+        indexes = ((("key", "speaker"), True),)
+
+
 class VariantGroup(BaseModel):
     # The member whose wording is canonical (the longest). A plain id rather than a
     # foreign key: quote and group refer to each other, and SQLite cannot defer that.
     canonical_quote_id = IntegerField(null=True)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow, index=True)
+    size = IntegerField(default=0)  # members; kept by database triggers on quote (migration 0004)
+
+    class Meta:
+        indexes = ((("size", "updated_at"), False),)
 
 
 class Quote(BaseModel):
@@ -73,11 +92,11 @@ class Quote(BaseModel):
     end = IntegerField()
     kind = CharField(max_length=10, index=True)
     cue = TextField(null=True)
-    confidence = FloatField()
+    confidence = FloatField(index=True)
     speaker_mention = TextField(null=True)
     context_start = IntegerField()
     context_end = IntegerField()
-    word_count = IntegerField()
+    word_count = IntegerField(index=True)
 
     class Meta:
         indexes = ((("article", "start", "end", "kind"), True),)
@@ -112,4 +131,4 @@ class ApiKey(BaseModel):
     revoked_at = DateTimeField(null=True)
 
 
-MODELS = [Article, Speaker, SpeakerAlias, VariantGroup, Quote, QuoteShingle, ApiKey]
+MODELS = [Article, Speaker, SpeakerAlias, SpeakerNameKey, VariantGroup, Quote, QuoteShingle, ApiKey]

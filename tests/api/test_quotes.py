@@ -1,5 +1,7 @@
 """/api/v1/quotes: filters, search, sorting, pagination headers, ETags, random, variants."""
 
+import re
+
 import pytest
 
 from tests.conftest import SEED_FILES
@@ -76,14 +78,71 @@ def test_invalid_parameters_are_problems_per_field(seeded, query, field):
     assert field in body["errors"]["query"]
 
 
+def links_of(response):
+    """{rel: url} from an RFC 8288 Link header."""
+    return {
+        rel.split('"')[1]: url.strip("<>") for url, rel in (p.split("; ") for p in response.headers["Link"].split(", "))
+    }
+
+
 def test_pagination_headers(seeded):
     response = seeded.test_client().get("/api/v1/quotes?per_page=5&page=2")
     total = int(response.headers["X-Total-Count"])
     assert len(response.get_json()) == 5 and total > 10
-    links = dict(reversed(part.split("; ")) for part in response.headers["Link"].split(", "))
-    assert set(links) == {'rel="first"', 'rel="last"', 'rel="prev"', 'rel="next"'}
-    assert "page=3" in links['rel="next"'] and "per_page=5" in links['rel="next"']
-    assert f"page={-(-total // 5)}" in links['rel="last"']
+    assert response.headers["X-Total-Count-Exact"] == "true"
+    links = links_of(response)
+    assert set(links) == {"first", "last", "prev", "next"}
+    assert "page=1" in links["prev"] and "per_page=5" in links["prev"]
+    assert "cursor=" in links["next"] and "per_page=5" in links["next"] and not re.search(r"[?&]page=", links["next"])
+    assert f"page={-(-total // 5)}" in links["last"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/quotes?per_page=7",
+        "/api/v1/quotes?per_page=4&sort=published",
+        "/api/v1/quotes?per_page=9&sort=-length",
+        "/api/v1/quotes?per_page=6&sort=-confidence",
+        "/api/v1/quotes?per_page=3&q=racism%20OR%20police",
+        "/api/v1/quotes?per_page=5&kind=direct",
+        "/api/v1/articles/1/quotes?per_page=4",
+        "/api/v1/speakers?per_page=2",
+        "/api/v1/speakers?per_page=2&sort=name",
+        "/api/v1/articles?per_page=1",
+        "/api/v1/groups?per_page=1",
+    ],
+)
+def test_following_next_links_reads_every_item_once_in_page_order(seeded, url):
+    client = seeded.test_client()
+    everything = get_json(client, re.sub(r"per_page=\d+", "per_page=100", url))
+    seen, response = [], client.get(url)
+    while True:
+        seen += [item["id"] for item in response.get_json()]
+        if "next" not in links_of(response):
+            break
+        response = client.get(links_of(response)["next"])
+        assert response.status_code == 200
+    assert seen == [item["id"] for item in everything]
+
+
+@pytest.mark.parametrize(
+    "query, reason",
+    [
+        ("page=51", "past the 1000th item by page number: use the cursor"),
+        ("page=11&per_page=100", "the depth counts items, whatever the page size"),
+        ("cursor=bm90IGEgY3Vyc29y", "a cursor that is not one of ours"),
+        ("cursor=%%%", "not even base64"),
+        ("cursor=WyJsZW5ndGgiLDMsMV0&sort=-published", "a cursor made for another sort"),
+        ("cursor=WyItcHVibGlzaGVkIiwxXQ", "a cursor with the wrong number of values"),
+        ("cursor=WyItcHVibGlzaGVkIiwiMjAyMC0xMS0wNiIsMiwxNDAwLDE1NDQsImRpcmVjdCJd&page=2", "page and cursor together"),
+    ],
+)
+def test_bad_paging_is_a_400_that_says_what_to_do(seeded, query, reason):
+    response = seeded.test_client().get(f"/api/v1/quotes?{query}")
+    assert response.status_code == 400, reason
+    assert response.content_type == "application/problem+json"
+    assert set(response.get_json()["errors"]["query"]) & {"page", "cursor"}
 
 
 def test_sorting(seeded):

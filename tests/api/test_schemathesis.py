@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 
 from quotes_api import create_app
 from quotes_api.articles import load_article
-from quotes_api.service import store_article
+from quotes_api.service import extract_and_store
 from quotes_api.storage import database, upgrade
 from tests.conftest import ROOT, SEED_FILES
 
@@ -24,7 +24,7 @@ def seeded_app(tmp_path_factory):
     with app.app_context():
         upgrade(database.obj, app.config["MIGRATIONS_DIR"])
         for seed in SEED_FILES:
-            store_article(load_article(seed))
+            extract_and_store(load_article(seed))
         database.close()
     return app
 
