@@ -31,7 +31,7 @@ seed: migrate
 	$(BIN)/quotes-api ingest --if-empty seeds
 
 run: seed
-	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
+	PORT=$(PORT) exec $(BIN)/quotes-api serve
 
 test: lint
 	$(BIN)/python -m pytest
@@ -48,5 +48,6 @@ bench: install-dev
 	$(BIN)/python bench/group_scaling.py
 	$(BIN)/python bench/api_load.py
 
+# Never the database: instance/ holds the default one (remove it by hand when you mean to).
 clean:
-	rm -rf $(VENV) instance .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -1,11 +1,14 @@
-"""API throughput and latency under gunicorn over a 100 k-quote database. Run by hand:
+"""API throughput and latency under gunicorn over a synthetic archive (100 k or 1 M quotes). Run by hand:
 
-    python bench/api_load.py [--quotes 100000] [--requests 2000] [--concurrency 8] [--workers 2]
+    python bench/api_load.py [--quotes 1000000] [--database /tmp/q1m.sqlite3] [--requests 1000]
 
-Builds a synthetic database (seeded; speakers, articles, quotes, search index), starts gunicorn on
-a free loopback port, and sends a bounded number of requests from a thread pool to three endpoints:
-/healthz (a trivial JSON answer: the baseline), /api/v1/quotes?speaker=… and /api/v1/quotes?q=….
-Prints requests per second, p50 and p99 latency, and each endpoint's ratio to the baseline.
+Builds a synthetic database with bulk inserts (seeded; speakers with aliases, articles, quotes,
+variant groups, search index), serves it with `quotes-api serve` on a free loopback port, and sends
+a bounded number of requests from a thread pool to /healthz (the baseline) and to every list and
+search endpoint: quotes (first page, a shallow page, deep cursors, speaker, two-word search, phrase
+search, outlet), groups, speakers (list and name prefix), articles and the speaker and article quote
+lists. Prints req/s, p50 and p99 latency, and each endpoint's ratios to /healthz in the same run.
+The goal (issue 10): every endpoint ≥ 0.5× the baseline's req/s and p99 ≤ 2× the baseline's.
 """
 
 import argparse
@@ -20,6 +23,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from itertools import accumulate
 from pathlib import Path
 
@@ -117,6 +121,13 @@ def build_database(path, quotes, seed=11):
     db.close()
 
 
+def _count_quotes(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT MAX(id) FROM quote").fetchone()[0]
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -135,55 +146,121 @@ def fetch(port, path):
     return time.perf_counter() - start
 
 
-def load(port, paths, requests, concurrency):
-    started = time.perf_counter()
+def load(port, endpoints, requests, concurrency, rounds=5):
+    """Send `requests` requests to each endpoint, in rounds that take turns, so that every endpoint
+    (and the baseline) meets the same load from whatever else runs on the machine.
+
+    Returns {name: {"rps", "p50", "p99"}} (milliseconds).
+    """
+    latencies = {name: [] for name in endpoints}
+    elapsed = dict.fromkeys(endpoints, 0.0)
+    per_round = max(1, requests // rounds)
     with ThreadPoolExecutor(concurrency) as pool:
-        latencies = list(pool.map(lambda i: fetch(port, paths[i % len(paths)]), range(requests)))
-    elapsed = time.perf_counter() - started
-    latencies.sort()
+        for turn in range(rounds):
+            for name, paths in endpoints.items():
+                started = time.perf_counter()
+                batch = [paths[(turn * per_round + i) % len(paths)] for i in range(per_round)]
+                latencies[name] += pool.map(partial(fetch, port), batch)
+                elapsed[name] += time.perf_counter() - started
+    results = {}
+    for name, times in latencies.items():
+        times.sort()
+        results[name] = {
+            "rps": len(times) / elapsed[name],
+            "p50": statistics.median(times) * 1000,
+            "p99": times[max(0, int(len(times) * 0.99) - 1)] * 1000,
+        }
+    return results
+
+
+def request_paths(path, quotes, rng, count=50):
+    """For each endpoint, `count` request paths a reader might send (read from the database built)."""
+    import sqlite3
+
+    from quotes_api.api.paging import encode_cursor
+
+    db = sqlite3.connect(path)
+    speakers = db.execute("SELECT id, name FROM speaker ORDER BY random() LIMIT ?", (count,)).fetchall()
+    articles = db.execute(
+        "SELECT a.id, a.published, q.start, q.end, q.kind FROM article a JOIN quote q ON q.article_id = a.id"
+        " WHERE a.id IN (SELECT id FROM article ORDER BY random() LIMIT ?) GROUP BY a.id",
+        (count,),
+    ).fetchall()
+    texts = [row[0] for row in db.execute("SELECT text FROM quote ORDER BY random() LIMIT ?", (count,))]
+    db.close()
+    # Search terms of middling frequency (ranks 50-500), two per query, as a reader would type; and
+    # two-word phrases taken from stored quotes.
+    words, _ = vocabulary(random.Random(11))
+    middling = words[50:500]
+    # A phrase a reader would look for has a telling word in it, not two of the commonest.
+    common = set(words[:50])
+    phrases = []
+    for text in texts:
+        tokens = text.split()
+        starts = [i for i in range(len(tokens) - 1) if not {tokens[i], tokens[i + 1]} <= common] or [0]
+        at = rng.choice(starts)
+        phrases.append(f"%22{tokens[at]}%20{tokens[at + 1]}%22")
     return {
-        "rps": requests / elapsed,
-        "p50": statistics.median(latencies) * 1000,
-        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        "/api/v1/quotes (page 1)": ["/api/v1/quotes"],
+        "/api/v1/quotes?page=40": ["/api/v1/quotes?page=40"],
+        "/api/v1/quotes?cursor=… (deep)": [
+            f"/api/v1/quotes?cursor={encode_cursor('-published', [row[1], row[0], *row[2:]])}" for row in articles
+        ],
+        "/api/v1/quotes?speaker=…": [f"/api/v1/quotes?speaker={name.replace(' ', '%20')}" for _, name in speakers],
+        "/api/v1/quotes?q=a b (FTS5)": [
+            f"/api/v1/quotes?q={a}%20{b}"
+            for a, b in zip(rng.choices(middling, k=count), rng.choices(middling, k=count), strict=True)
+        ],
+        '/api/v1/quotes?q="phrase"': [f"/api/v1/quotes?q={phrase}" for phrase in phrases],
+        "/api/v1/quotes?outlet=…": [f"/api/v1/quotes?outlet=Outlet%20{n % 25}" for n in range(count)],
+        "/api/v1/groups?sort=-size": ["/api/v1/groups?sort=-size"],
+        "/api/v1/speakers": ["/api/v1/speakers"],
+        "/api/v1/speakers?q=prefix": [f"/api/v1/speakers?q={name.split()[1][:3]}" for _, name in speakers],
+        "/api/v1/speakers/{id}/quotes": [f"/api/v1/speakers/{sid}/quotes" for sid, _ in speakers],
+        "/api/v1/articles": ["/api/v1/articles"],
+        "/api/v1/articles/{id}/quotes": [f"/api/v1/articles/{row[0]}/quotes" for row in articles],
     }
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=1000, help="per endpoint")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--database",
+        type=Path,
+        help="keep the built database here and reuse it next time (1 M quotes take a few minutes to build)",
+    )
+    parser.add_argument("--only", help="run only the endpoints whose name contains this")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.sqlite3"
-        began = time.perf_counter()
-        build_database(path, args.quotes)
-        print(f"database: {args.quotes:,} quotes built in {time.perf_counter() - began:.1f} s")
+        path = args.database or Path(folder) / "bench.sqlite3"
+        if path.exists():
+            db = init_database(f"sqlite:///{path}")
+            upgrade(db, ROOT / "migrations")
+            db.close()
+            print(f"database: reusing {path}")
+            args.quotes = _count_quotes(path)
+        else:
+            began = time.perf_counter()
+            build_database(path, args.quotes)
+            print(f"database: {args.quotes:,} quotes built in {time.perf_counter() - began:.1f} s")
         port = free_port()
         env = {
             **os.environ,
-            "DATABASE_URL": f"sqlite:///{path}",
+            "DATABASE_URL": f"sqlite:///{path.resolve()}",
             "RATE_LIMIT_ENABLED": "0",
             "MIGRATIONS_DIR": str(ROOT / "migrations"),
+            "PORT": str(port),
+            "WEB_CONCURRENCY": str(args.workers),
         }
+        # Served the one way the project serves (quotes-api serve: gunicorn with gunicorn.conf.py).
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--workers",
-                str(args.workers),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-                "--access-logfile",
-                "/dev/null",
-                "wsgi:app",
-            ],
+            [str(Path(sys.executable).parent / "quotes-api"), "serve"],
             cwd=ROOT,
-            env=env,
+            env={**env, "GUNICORN_CMD_ARGS": "--log-level warning --access-logfile /dev/null"},
         )
         try:
             for _ in range(100):
@@ -192,32 +269,26 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.1)
-            rng = random.Random(3)
-            speaker_paths = [
-                f"/api/v1/quotes?speaker=Speaker%20Number{rng.randrange(args.quotes // 50)}" for _ in range(50)
-            ]
-            # Search terms of middling frequency (ranks 50-500), two per query, as a reader would type.
-            words, _ = vocabulary(random.Random(11))
-            middling = words[50:500]
-            search_paths = [
-                f"/api/v1/quotes?q={a}%20{b}"
-                for a, b in zip(rng.choices(middling, k=50), rng.choices(middling, k=50), strict=True)
-            ]
-            fetch(port, speaker_paths[0])  # warm up
-            results = {
-                "GET /healthz (baseline)": load(port, ["/healthz"], args.requests, args.concurrency),
-                "GET /api/v1/quotes?speaker=…": load(port, speaker_paths, args.requests, args.concurrency),
-                "GET /api/v1/quotes?q=… (FTS5)": load(port, search_paths, args.requests, args.concurrency),
-            }
+            endpoints = request_paths(path, args.quotes, random.Random(3))
+            if args.only:
+                endpoints = {name: paths for name, paths in endpoints.items() if args.only in name}
+            for paths in endpoints.values():
+                fetch(port, paths[0])  # warm up, and fail early on an error
+            endpoints = {"/healthz (baseline)": ["/healthz"], **endpoints}
+            results = load(port, endpoints, args.requests, args.concurrency)
         finally:
             server.terminate()
             server.wait(10)
-    baseline = results["GET /healthz (baseline)"]["rps"]
-    print(f"{args.requests} requests each, {args.concurrency} client threads, gunicorn {args.workers} workers")
+    baseline = results["/healthz (baseline)"]
+    print(
+        f"{args.quotes:,} quotes; {args.requests} requests per endpoint, {args.concurrency} client threads, "
+        f"gunicorn {args.workers} workers; ratios to /healthz in this run"
+    )
+    print(f"{'endpoint':34s} {'req/s':>7s} {'p50 ms':>7s} {'p99 ms':>7s} {'req/s ratio':>11s} {'p99 ratio':>9s}")
     for name, r in results.items():
         print(
-            f"{name:32s} {r['rps']:8.0f} req/s  p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
-            f"ratio to baseline {r['rps'] / baseline:.2f}"
+            f"{name:34s} {r['rps']:7.0f} {r['p50']:7.1f} {r['p99']:7.1f} "
+            f"{r['rps'] / baseline['rps']:11.2f} {r['p99'] / baseline['p99']:9.2f}"
         )
 
 

@@ -2,7 +2,8 @@
 
 - ``speaker.quote_count`` and ``variant_group.size``, kept by triggers on ``quote`` (insert, delete,
   a changed speaker or group), so "most quoted" and "largest group" read an index instead of counting.
-- Indexes for the quote sorts by length and confidence, and for groups by size.
+- Indexes for the quote sorts by length and confidence, for groups by size, for the outlet filter; the index on
+  ``quote.kind`` goes (three values: SQLite chose it for kind=… and then sorted most of the table).
 - ``speaker_name_key``: every word-start tail of each speaker's folded name and aliases, so name search
   is one index range.
 
@@ -97,8 +98,11 @@ def up(migrator, db):
         migrator.add_index("variant_group", ("size", "updated_at")),
         migrator.add_index("quote", ("word_count",)),
         migrator.add_index("quote", ("confidence",)),
+        migrator.drop_index("quote", "quote_kind"),
     )
     db.create_tables([SpeakerNameKey])
+    # The outlet filter compares LOWER(outlet) and lists newest first.
+    db.execute_sql('CREATE INDEX "article_outlet_key_published" ON "article" (LOWER("outlet"), "published")')
 
     # Counts as they stand, then triggers keep them.
     db.execute_sql("UPDATE speaker SET quote_count = (SELECT COUNT(*) FROM quote WHERE quote.speaker_id = speaker.id)")
@@ -130,7 +134,9 @@ def down(migrator, db):
         db.execute_sql("DROP TRIGGER IF EXISTS quote_counts ON quote")
         db.execute_sql("DROP FUNCTION IF EXISTS quote_counts()")
     db.execute_sql('DROP TABLE IF EXISTS "speaker_name_key"')
+    db.execute_sql('DROP INDEX IF EXISTS "article_outlet_key_published"')
     migrator.migrate(
+        migrator.add_index("quote", ("kind",)),
         migrator.drop_index("quote", "quote_confidence"),
         migrator.drop_index("quote", "quote_word_count"),
         migrator.drop_index("variant_group", "variant_group_size_updated_at"),

@@ -276,12 +276,14 @@ def keys_revoke(prefix_or_name):
 
 
 @main.command()
+@click.option("--host", default=None, help="Address to bind (default: HOST, else 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: PORT, else 8000).")
 @click.option("--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py).")
-def serve(port, workers):
-    """Serve the API with gunicorn on 127.0.0.1."""
+def serve(host, port, workers):
+    """Serve the API with gunicorn: the one way to serve (make run and the Docker image call this)."""
     app = _app()
-    argv = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port or app.config['PORT']}"]
+    bind = f"{host or app.config['HOST']}:{port or app.config['PORT']}"
+    argv = [sys.executable, "-m", "gunicorn", "--bind", bind]
     from .config import REPO_ROOT
 
     config_file = next(

@@ -49,8 +49,8 @@ class QuoteFilterArgsSchema(ma.Schema):
     q = ma.fields.String(
         validate=ma.validate.Length(min=1, max=500),
         metadata={
-            "description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*. The newest '
-            f"{queries.SEARCH_LIMIT} matches are ranked (best first unless another sort is given)"
+            "description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*. Reads the '
+            f"{queries.SEARCH_LIMIT} most recently stored matches; sort=relevance ranks them (BM25)"
         },
     )
     group = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
@@ -63,19 +63,15 @@ class QuoteFilterArgsSchema(ma.Schema):
 
 class QuoteQueryArgsSchema(QuoteFilterArgsSchema, PaginationArgsSchema):
     sort = ma.fields.String(
+        load_default="-published",
         validate=ma.validate.OneOf(sorted(set(queries.QUOTE_SORTS) - {"position"} | queries.SEARCH_SORTS)),
-        metadata={"description": "Default: relevance with q, else -published"},
+        metadata={"description": "relevance needs q"},
     )
 
     @ma.validates_schema
     def relevance_needs_q(self, data, **kwargs):
         if data.get("sort") == "relevance" and not data.get("q"):
             raise ma.ValidationError("sort=relevance needs a search (q)", "sort")
-
-    @ma.post_load
-    def default_sort(self, data, **kwargs):
-        data.setdefault("sort", "relevance" if data.get("q") else "-published")
-        return data
 
 
 def run_search(action):

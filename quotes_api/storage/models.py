@@ -13,6 +13,7 @@ from peewee import (
     IntegerField,
     Model,
     TextField,
+    fn,
 )
 from playhouse.sqlite_ext import FTS5Model, SearchField
 
@@ -37,6 +38,10 @@ class Article(BaseModel):
     text = TextField()
     content_hash = CharField(max_length=64, unique=True)  # sha256 of the text: the same text is one article
     created_at = DateTimeField(default=utcnow)
+
+
+# The outlet filter compares LOWER(outlet) and lists newest first: one index serves both (migration 0004).
+Article.add_index(Article.index(fn.LOWER(Article.outlet), Article.published, name="article_outlet_key_published"))
 
 
 class Speaker(BaseModel):
@@ -90,7 +95,7 @@ class Quote(BaseModel):
     text = TextField()
     start = IntegerField()
     end = IntegerField()
-    kind = CharField(max_length=10, index=True)
+    kind = CharField(max_length=10)  # no index: three values, and an index on it misleads the planner
     cue = TextField(null=True)
     confidence = FloatField(index=True)
     speaker_mention = TextField(null=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from peewee import JOIN, OperationalError, fn
+from peewee import JOIN, OperationalError, SqliteDatabase, Value, fn
 
 from ..extract.names import fold
 from ..variants import word_diff
@@ -147,22 +147,29 @@ def _rows_after(query, keys, after, limit):
     return rows + list(undated.order_by(*order[1:]).limit(limit - len(rows)))
 
 
-def _capped_count(query):
-    """(count, exact): exact up to COUNT_LIMIT; past it (COUNT_LIMIT, False) without reading further."""
-    wrapped = query.select(query.model.id).order_by().limit(COUNT_LIMIT + 1)
-    count = wrapped.count()
+def _capped_count(query, keys, in_order):
+    """(count, exact): exact up to COUNT_LIMIT; past it (COUNT_LIMIT, False) without reading further.
+
+    in_order: count in the page's own order, so that SQLite reads a join the way the page does
+    (without statistics it may otherwise drive a filtered join from the wrong table).
+    """
+    order = [key.order() for key in keys] if in_order else []
+    count = query.select(query.model.id).order_by(*order).limit(COUNT_LIMIT + 1).count()
     return (count, True) if count <= COUNT_LIMIT else (COUNT_LIMIT, False)
 
 
-def _paged(query, keys, request, prepare=None):
+def _paged(query, keys, request, prepare=None, count_in_order=False, counted=None):
     """One page of query in the order of keys, its (capped) total, and the key to continue after."""
-    total, exact = _capped_count(query)
     limit = request.per_page + 1
     if request.after is not None:
         rows = _rows_after(query, keys, _decode(keys, request.after), limit)
     else:
         rows = list(query.order_by(*(key.order() for key in keys)).offset(request.offset or None).limit(limit))
     more = len(rows) > request.per_page
+    if request.after is None and not more and (rows or not request.offset):
+        total, exact = request.offset + len(rows), True  # the last page shows the total: no count needed
+    else:
+        total, exact = _capped_count(counted or query, keys, count_in_order)
     rows = rows[: request.per_page]
     next_after = _encode(keys, rows[-1]) if more and rows else None
     return Page(prepare(rows) if prepare else rows, total, exact, next_after)
@@ -225,6 +232,14 @@ def speaker_ids_matching(name):
     return sorted(ids)
 
 
+def _common(condition):
+    """Tell SQLite's planner that condition holds for many rows, so it keeps reading in page order.
+
+    Without statistics it would otherwise scan and sort the whole table for kind=direct.
+    """
+    return fn.likely(condition) if isinstance(Quote._meta.database.obj, SqliteDatabase) else condition
+
+
 def _filtered(query, filters):
     if isinstance(filters.speaker, int):
         query = query.where(Quote.speaker == filters.speaker)
@@ -235,7 +250,7 @@ def _filtered(query, filters):
     if filters.outlet:
         query = query.where(fn.LOWER(Article.outlet) == filters.outlet.casefold())
     if filters.kind:
-        query = query.where(Quote.kind == filters.kind)
+        query = query.where(_common(Quote.kind == filters.kind))
     if filters.since:
         query = query.where(Article.published >= filters.since)
     if filters.until:
@@ -245,11 +260,12 @@ def _filtered(query, filters):
     return query
 
 
-def search_matches(filters):
+def search_matches(filters, ranked=True):
     """The newest SEARCH_LIMIT quotes matching filters and the full-text query filters.q, as (id, score).
 
-    A lower score is a better match (SQLite FTS5's bm25). Raises SearchSyntaxError for a bad q. This is
-    the one place that builds a full-text search: another database's search replaces this function.
+    A lower score is a better match (SQLite FTS5's bm25; 0 when not ranked, which spares reading each
+    term's whole posting list). Raises SearchSyntaxError for a bad q. This is the one place that
+    builds a full-text search: another database's search replaces this function.
     """
     try:
         QuoteSearch.select(QuoteSearch.rowid).where(QuoteSearch.match(filters.q)).limit(1).execute()
@@ -257,7 +273,7 @@ def search_matches(filters):
         raise SearchSyntaxError(str(error).replace("fts5: ", "")) from None
     return (
         _filtered(
-            Quote.select(Quote.id, QuoteSearch.bm25().alias("score"))
+            Quote.select(Quote.id, (QuoteSearch.bm25() if ranked else Value(0)).alias("score"))
             .join(QuoteSearch, on=(QuoteSearch.rowid == Quote.id))
             .switch(Quote)
             .join(Article),
@@ -269,11 +285,11 @@ def search_matches(filters):
     )
 
 
-def _quotes(filters):
-    """(query, extra sort keys): the quotes matching filters; with q, only the ranked matches."""
+def _quotes(filters, ranked=True):
+    """(query, extra sort keys): the quotes matching filters; with q, only the bounded matches."""
     if not filters.q:
         return _filtered(_quote_query(), filters), {}
-    matches = search_matches(filters).alias("matches")
+    matches = search_matches(filters, ranked).alias("matches")
     query = (
         _quote_query()
         .select_extend(matches.c.score.alias("score"))
@@ -284,10 +300,10 @@ def _quotes(filters):
 
 
 def list_quotes(filters, sort, request):
-    """A page of quotes matching filters, each with its group summary. sort None: relevance with q."""
-    query, extra = _quotes(filters)
-    sort = sort or ("relevance" if filters.q else "-published")
-    return _paged(query, {**QUOTE_SORTS, **extra}[sort], request, with_groups)
+    """A page of quotes matching filters, each with its group summary (sort None: -published)."""
+    sort = sort or "-published"
+    query, extra = _quotes(filters, ranked=sort == "relevance")
+    return _paged(query, {**QUOTE_SORTS, **extra}[sort], request, with_groups, count_in_order=True)
 
 
 def speaker_quotes(speaker_id, sort, request):
@@ -312,10 +328,11 @@ def get_quote(quote_id):
 
 def random_quote(filters):
     """A quote matching filters, picked at random by id (no count, no offset), or None."""
-    query, _ = _quotes(filters)
-    low, high = Quote.select(fn.MIN(Quote.id), fn.MAX(Quote.id)).scalar(as_tuple=True)
+    query, _ = _quotes(filters, ranked=False)
+    low = Quote.select(fn.MIN(Quote.id)).scalar()  # MIN and MAX apart: each is then one index probe
     if low is None:
         return None
+    high = Quote.select(fn.MAX(Quote.id)).scalar()
     pick = random.randint(low, high)
     quote = query.where(Quote.id >= pick).order_by(Quote.id).first() or query.order_by(Quote.id).first()
     return with_groups([quote])[0] if quote else None
@@ -479,14 +496,25 @@ def _prefix_range(column, prefix):
     return (column >= prefix) & (column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
+SPEAKER_SCAN_FROM = 200  # a name prefix shared by this many speakers reads speakers in page order
+
+
 def list_speakers(prefix, sort, request):
     """A page of speakers (with quote counts); prefix: any word of the name or an alias starts so."""
     query = Speaker.select(Speaker.id, Speaker.name, Speaker.key, Speaker.quote_count)
-    if prefix is not None:
-        key = fold(prefix)
-        matching = SpeakerNameKey.select(SpeakerNameKey.speaker).where(_prefix_range(SpeakerNameKey.key, key))
-        query = query.where(Speaker.id.in_(matching) if key else Speaker.id.in_([]))
-    return _paged(query, SPEAKER_SORTS[sort], request)
+    if prefix is None:
+        return _paged(query, SPEAKER_SORTS[sort], request)
+    key = fold(prefix)
+    if not key:
+        return _paged(query.where(Speaker.id.in_([])), SPEAKER_SORTS[sort], request)
+    in_range = _prefix_range(SpeakerNameKey.key, key)
+    matching = SpeakerNameKey.select(SpeakerNameKey.speaker).where(in_range)
+    counted = query.where(Speaker.id.in_(matching))
+    if matching.limit(SPEAKER_SCAN_FROM).count() < SPEAKER_SCAN_FROM:
+        return _paged(counted, SPEAKER_SORTS[sort], request)  # few: read them all and sort
+    # Many (a short prefix): walk speakers in page order and keep those with a matching name.
+    named = SpeakerNameKey.select(SpeakerNameKey.id).where(in_range & (SpeakerNameKey.speaker == Speaker.id))
+    return _paged(query.where(fn.EXISTS(named)), SPEAKER_SORTS[sort], request, counted=counted)
 
 
 def get_speaker(speaker_id):
