@@ -7,14 +7,25 @@ Pure: imports neither flask nor peewee, touches no files.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
+from .cues import CUE_WORDS
 from .documents import DocumentError, parse_document
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import KINDS, Article, Quote
-from .names import EntityIndex
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, is_title_word
 from .reported import reported_speech
-from .resources import CAPITALISED_FUNCTION_WORDS, CUE_WORDS, LOWER_WORD, PRONOUNS, UPPER
+from .resources import (
+    ANONYMOUS_ROLES,
+    BUSINESS_HEADS,
+    CAPITALISED_FUNCTION_WORDS,
+    DETERMINERS,
+    LOWER_WORD,
+    ORGANISATION_HEADS,
+    PRONOUNS,
+    STATEMENT_HEADS,
+    UPPER,
+)
 from .social import find_posts
 from .speakers import (
     MASK,
@@ -34,6 +45,9 @@ __all__ = ["Article", "Quote", "KINDS", "DEFAULT_MIN_CONFIDENCE", "DocumentError
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 _ENDS_SENTENCE = ".!?…"
+# How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
+# that keeps a sentence of thousands of quotes linear (each quote reads a window, not the sentence).
+LOOK_BACK_TOKENS = 80
 
 
 def extract_quotes(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=False):
@@ -57,12 +71,17 @@ class _Extraction:
         # A post's signature ("— Name (@handle) date") is not part of anything it quotes.
         body_end = {post.start: post.end for post in self.posts}
         spans = scan_quotes(text, [Paragraph(p.start, body_end.get(p.start, p.end)) for p in self.paragraphs])
-        self.spans = [s for s in spans if not any(p.start <= s.start < p.end < s.end for p in self.posts)]
-        self.masked = _mask(text, self.spans)
+        post_starts = [post.start for post in self.posts]  # in text order, not overlapping
+        spans = [s for s in spans if not _runs_out_of_post(s, self.posts, post_starts)]
+        nicknames = [s for s in spans if _is_nickname(text, s)]
+        self.spans = [s for s in spans if s not in nicknames]
+        self.masked = _blank(_mask(text, self.spans), nicknames)
         self.names = EntityIndex(self.masked)
         self.last_speaker = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
+        self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
+        self._prose_cue = (None, None)  # (range, the cue of that quote-less sentence)
 
     def run(self, min_confidence, indirect):
         quotes = [
@@ -131,13 +150,12 @@ class _Extraction:
             if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
                 mention = Mention(transcript.group(1), span.start, ":", 0.85)
         if mention is None:
-            mention = cue_before(self.masked, before)
+            mention = cue_before(self.masked, before[-LOOK_BACK_TOKENS:])
         if mention is None and index and before_lo != lo:
             # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
-            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi))
+            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi, LOOK_BACK_TOKENS))
         if mention is None:
-            sentence = self._tokens(lo, hi, lo, hi)
-            mention = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
+            mention = self._whole_sentence_mention(lo, hi)
         speaker = self._resolve(mention, number, lo) if mention else None
         confidence = mention.strength if mention else 0.0
         cue = mention.cue if mention else None
@@ -162,8 +180,16 @@ class _Extraction:
             content, span.start, span.end, kind, speaker, cue, confidence, mention.text if mention else None, (lo, hi)
         )
 
-    def _tokens(self, start, end, lo, hi):
-        """Tokens of masked[start:end], cut from the sentence [lo, hi) tokenised once."""
+    def _whole_sentence_mention(self, lo, hi):
+        """ "according to X" or ", Warren said." in the sentence: read once, whatever its quotes."""
+        if self._sentence_mention[0] != (lo, hi):
+            sentence = self._tokens(lo, hi, lo, hi)
+            found = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
+            self._sentence_mention = ((lo, hi), found)
+        return self._sentence_mention[1]
+
+    def _tokens(self, start, end, lo, hi, most=None):
+        """Tokens of masked[start:end] (the last `most` of them), cut from the sentence [lo, hi) tokenised once."""
         cached = self._sentence_cache
         if cached is None or cached[0] != (lo, hi):
             toks = tokens(self.masked, lo, hi)
@@ -173,6 +199,8 @@ class _Extraction:
         last = bisect_left(starts, end, first)
         while last > first and toks[last - 1].end > end:
             last -= 1
+        if most is not None:
+            first = max(first, last - most)
         return toks[first:last]
 
     def _inherit(self, span, lo, number, previous, attributed_in_sentence, leads_sentence):
@@ -185,16 +213,28 @@ class _Extraction:
             # The sentence before quoted someone: a bare quote goes on with the same voice.
             return self.last_quote[0], "continued", 0.8
         if previous:
-            mention = cue_before(self.masked, tokens(self.masked, *previous), at_quote=False)
-            if mention and mention.cue != ":":
+            previous_tokens = tokens(self.masked, *previous)
+            if self._prose_cue[0] != previous:  # every quote of a sentence asks the same of the one before
+                self._prose_cue = (previous, self._cue_in_prose(previous_tokens))
+            mention = self._prose_cue[1]
+            if mention:
                 speaker = self._resolve(mention, number)
                 if speaker:
                     return speaker, mention.cue, 0.75
+            # "Sen. Sanders identified young voters as … . “The younger people are …”": the person
+            # the sentence before was about goes on speaking.
+            subject = clause_subject(previous_tokens, len(previous_tokens))
+            if subject:
+                words, how = speaker_from_phrase(phrase(self.masked, previous_tokens, subject))
+                name = self.names.canonical(words, previous[0]) if how == "name" else None
+                if name and self.names.is_person(name):
+                    return name, "continued", 0.7
         if span.open == self.paragraphs[number].start and number:
             prior = self.paragraphs[number - 1]
             if self.masked[prior.end - 1] == ":":
                 last = split_sentences(self.masked, prior.start, prior.end)[-1]
-                mention = cue_before(self.masked, tokens(self.masked, *last))
+                intro = tokens(self.masked, *last)
+                mention = cue_before(self.masked, intro) or _introduced(self.masked, intro)
                 if mention:
                     speaker = self._resolve(mention, number)
                     if speaker:
@@ -210,9 +250,50 @@ class _Extraction:
             return self._pronoun(words, mention.start, sentence_start)
         if how == "outlet":
             return self.names.latest_outlet(mention.start) or mention.text
+        office = words.split()[1:] if words.split()[0].casefold() in ("the", "this") else words.split()
+        if how == "name" and len(office) == 1 and is_title_word(office[0]):
+            how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
         if how == "name":
-            return self.names.canonical(words, mention.start)
-        return self.names.holder_of(words) or words  # "the mayor", when the article named one
+            name = self.names.canonical(words, mention.start)
+            kind = self.names.kind_of(name)
+            if kind == OTHER or kind == PLACE and not self.names.is_country(name):
+                # A place, an event or a heading never speaks: "said from Windsor Castle". A country
+                # does, for its government ("China said").
+                return self._nearest_person(None, mention.start, sentence_start)
+            return name
+        return self._describe(words, mention.start, number)
+
+    def _describe(self, description, at, number):
+        """A description resolved to whom the article introduced with it, or kept as it is.
+
+        "the statement" speaks for whoever issued it, "the company" for the organisation
+        the article is about, "the mayor" for the one person it called mayor, and "the WHO chief"
+        for the person it goes on to name.
+        """
+        words = re.findall(r"[\w’'-]+", description)
+        if not words:
+            return description
+        head = re.sub(r"[’']s?$", "", words[-1].casefold())
+        first = words[0].casefold()
+        possessive = any(w.endswith(("’s", "'s")) and w[:1].isupper() for w in words[:-1])
+        definite = first in ("the", "this", "that") or possessive and first not in DETERMINERS
+        if head in STATEMENT_HEADS:
+            recent = self.last_speaker and number - self.last_speaker[1] <= 3
+            issuer = self.last_speaker[0] if recent else None
+            return issuer or self.names.latest_of_kind(at, ORGANISATION) or description
+        if head in ORGANISATION_HEADS and definite:
+            # "the company" is no government body: the Coast Guard beside OceanGate is not it.
+            public = head not in BUSINESS_HEADS
+            return self.names.latest_of_kind(at, ORGANISATION, public=public) or description
+        if head in ANONYMOUS_ROLES or not definite or head.endswith("s") and not head.endswith("ss"):
+            return description  # "a spokesman", "officials": nobody in particular
+        holder = self.names.holder_of(description, at)
+        if holder:
+            return holder
+        if head in _GENERIC_HEADS and any(w[:1].isupper() or w in ORGANISATION_HEADS for w in words[1:-1]):
+            # "the World Health Organization chief": the office holder the article names nearest.
+            return self.names.nearest_office_holder(at) or description
+        return description
 
     def _pronoun(self, pronoun, at, sentence_start=None):
         """he/she: the sentence's own subject, else the last speaker, else the nearest person.
@@ -225,11 +306,20 @@ class _Extraction:
             return self._collective(at, sentence_start)
         if gender not in ("m", "f"):
             return None
+        return self._nearest_person(gender, at, sentence_start)
+
+    def _nearest_person(self, gender, at, sentence_start):
+        """The sentence's subject, the last speaker, or the nearest person before: of that gender if given."""
         subject = self.names.persons_before(at, window=at - sentence_start)[-1:] if sentence_start else []
-        last = [self.last_speaker[0]] if self.last_speaker else []
-        candidates = [n for n in subject + last + self.names.persons_before(at) if self.names.is_person(n)]
+        # The last speaker counts even when the text never says what it is: it spoke ("Obama said").
+        last = (
+            [self.last_speaker[0]]
+            if self.last_speaker and self.names.kind_of(self.last_speaker[0]) in (None, PERSON)
+            else []
+        )
+        candidates = [n for n in subject + last + self.names.persons_before(at) if n in last or self.names.is_person(n)]
         for name in candidates:
-            if self.names.gender_of(name) == gender:
+            if gender is None or self.names.gender_of(name) == gender:
                 return name
         # No name of the right gender is known: the nearest person whose gender is unknown.
         for name in candidates:
@@ -270,11 +360,26 @@ class _Extraction:
         return found
 
 
+def _runs_out_of_post(span, posts, post_starts):
+    """The span starts inside an embedded post and ends past it (its mark is the post's own)."""
+    k = bisect_right(post_starts, span.start) - 1
+    return k >= 0 and posts[k].start <= span.start < posts[k].end < span.end
+
+
 _PARENTHETICAL = re.compile(r"(?<=\w)[ \u00a0]\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said"
 _TRANSCRIPT = re.compile(rf"([{UPPER}][{UPPER}.' -]+[{UPPER}]):\s")  # "WALLACE: But, Governor …"
 
 
+_GENERIC_HEADS = {"chief", "head", "boss", "leader", "chairman", "chairwoman"}  # of the organisation named
 _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
+
+
+def _introduced(masked, toks):
+    """Who an introduction names when no cue verb finds it: "Here is what he had to say:"."""
+    for token in toks:
+        if token.low in PRONOUNS and token.low not in ("i", "we", "it"):
+            return Mention(token.text, token.start, ":", 0.7)
+    return None
 
 
 def _is_title(content):
@@ -294,6 +399,26 @@ def _names_a_work(before):
         return False
     last = words[-1]
     return last.low in _WORK_MARKERS or last.text.endswith(("’s", "'s", "s’"))
+
+
+_NICKNAME = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)?")
+
+
+def _is_nickname(text, span):
+    """A capitalised word in marks between a first name and a surname: Ashleigh “Ash” Barty."""
+    content = text[span.start : span.end]
+    if not _NICKNAME.fullmatch(content) or not content[:1].isupper() or span.open < 2:
+        return False
+    before = re.search(r"(?:^|\s)([^\W\d_][\w'’-]*) $", text[max(0, span.open - 30) : span.open])
+    after = re.match(r" ([^\W\d_][\w'’-]*)", text[span.close : span.close + 30])
+    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
+
+
+def _blank(masked, spans):
+    """Blank nicknames with their marks, so that the name around them reads as one run."""
+    for span in spans:
+        masked = masked[: span.open] + " " * (span.close - span.open) + masked[span.close :]
+    return masked
 
 
 def _mask(text, spans):

