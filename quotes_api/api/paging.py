@@ -16,7 +16,7 @@ from flask_smorest import abort
 
 from ..storage import queries
 
-MAX_DEPTH = 1000  # `page` reaches items 1..MAX_DEPTH; deeper, follow the `next` link (a cursor)
+MAX_DEPTH = 1000  # a `page` must start within items 1..MAX_DEPTH; deeper, follow the `next` link (a cursor)
 
 
 class PaginationArgsSchema(ma.Schema):
@@ -80,14 +80,14 @@ def paged(fetch, page, per_page, cursor=None, sort=None):
     """
     if cursor is not None and page != 1:
         abort(400, message="Give page or cursor, not both.", errors={"query": {"page": ["not with cursor"]}})
-    if page * per_page > MAX_DEPTH and cursor is None:
+    if (page - 1) * per_page >= MAX_DEPTH and cursor is None:
         abort(
             400,
             message=(
-                f"page only reaches the first {MAX_DEPTH} items (page × per_page ≤ {MAX_DEPTH}); "
+                f"page only reaches the first {MAX_DEPTH} items (a page must start before item {MAX_DEPTH + 1}); "
                 "to read further, follow the `next` link of each page (a cursor)."
             ),
-            errors={"query": {"page": [f"page × per_page must be at most {MAX_DEPTH}; use cursor"]}},
+            errors={"query": {"page": [f"(page - 1) × per_page must be below {MAX_DEPTH}; use cursor"]}},
         )
     after = _decode_cursor(cursor, sort) if cursor is not None else None
     try:

@@ -131,8 +131,9 @@ def test_following_next_links_reads_every_item_once_in_page_order(read_only, url
 @pytest.mark.parametrize(
     "query, reason",
     [
-        ("page=51", "past the 1000th item by page number: use the cursor"),
+        ("page=51", "a page starting past the 1000th item: use the cursor"),
         ("page=11&per_page=100", "the depth counts items, whatever the page size"),
+        ("page=35&per_page=30", "item 1021 onwards is past the depth too"),
         ("cursor=bm90IGEgY3Vyc29y", "a cursor that is not one of ours"),
         ("cursor=%%%", "not even base64"),
         ("cursor=WyJsZW5ndGgiLDMsMV0&sort=-published", "a cursor made for another sort"),
