@@ -308,16 +308,18 @@ def list_quotes(filters, sort, request):
 
 def speaker_quotes(speaker_id, sort, request):
     """A page of the speaker's quotes; None when there is no such speaker."""
-    if not Speaker.select().where(Speaker.id == speaker_id).exists():
-        return None
-    return list_quotes(QuoteFilters(speaker=speaker_id), sort, request)
+    page = list_quotes(QuoteFilters(speaker=speaker_id), sort, request)
+    if not page.items and not Speaker.select().where(Speaker.id == speaker_id).exists():
+        return None  # asked only when nothing was found: a speaker with quotes exists
+    return page
 
 
 def article_quotes(article_id, request):
     """A page of the article's quotes in text order; None when there is no such article."""
-    if not Article.select().where(Article.id == article_id).exists():
+    page = list_quotes(QuoteFilters(article=article_id), "position", request)
+    if not page.items and not Article.select().where(Article.id == article_id).exists():
         return None
-    return list_quotes(QuoteFilters(article=article_id), "position", request)
+    return page
 
 
 def get_quote(quote_id):
