@@ -1,11 +1,11 @@
 """Reading article files from disk: formats, sidecar metadata, folders, per-file errors."""
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import DocumentError, parse_document
+from .extract.documents import load_json
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".md"}
 SIDECAR_SUFFIX = ".meta.json"
@@ -48,8 +48,8 @@ def read_sidecar(path):
     if not sidecar.exists():
         return {}
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = load_json(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, DocumentError) as error:
         raise DocumentError(f"unreadable sidecar {sidecar.name}: {error}") from None
     if not isinstance(data, dict):
         raise DocumentError(f"sidecar {sidecar.name} must hold a JSON object")

@@ -13,7 +13,12 @@
 | RATE_LIMIT_ENABLED     | 1                              | 0 turns rate limiting off                        |
 | MIN_CONFIDENCE         | 0.5                            | quotes stored from extraction at or above this   |
 | STORE_INDIRECT         | 1                              | store reported (indirect) speech too             |
-| PUBLIC_URL             | (the request's host)           | base of links in embeds and oEmbed answers       |
+| PUBLIC_URL             | (none)                         | base of absolute links (pages, embeds, oEmbed, Link) |
+| ALLOWED_HOSTS          | (none)                         | comma-separated Host values served, others 400 (*) |
+
+(*) Links never copy an unchecked Host header (a shared cache that ignores Host could be poisoned):
+with PUBLIC_URL they start with it; else with ALLOWED_HOSTS set they follow the request's (checked)
+host and embeds are cached privately; with neither, links are relative (``/q/1``).
 """
 
 import os
@@ -54,6 +59,8 @@ def from_environment(environ=None):
         "MIN_CONFIDENCE": float(env.get("MIN_CONFIDENCE", "0.5")),
         "STORE_INDIRECT": env.get("STORE_INDIRECT", "1") not in ("0", "false", "no"),
         "PUBLIC_URL": env.get("PUBLIC_URL", "").rstrip("/") or None,
+        # Flask's own setting: request.host is checked against it (a 400 for any other Host header).
+        "TRUSTED_HOSTS": [h.strip() for h in env.get("ALLOWED_HOSTS", "").split(",") if h.strip()] or None,
     }
 
 

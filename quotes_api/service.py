@@ -12,7 +12,8 @@ from .storage import IngestResult, ingest_article, queries
 class Stored:
     """What an API answer shows of a stored article."""
 
-    created: bool  # False when it was already stored (nothing changed)
+    created: bool  # False when it was already stored
+    outcome: str  # created, existing (nothing changed) or syndicated (same text, new url recorded)
     article: Any  # the stored row, with its text and quote_count
     quotes: list  # its quotes in text order, each with its group summary
 
@@ -30,4 +31,6 @@ def store_article(fields, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=Tru
     article = fields if isinstance(fields, Article) else article_from_fields(fields)
     result = extract_and_store(article, min_confidence=min_confidence, indirect=indirect)
     article_id = result.article.id
-    return Stored(result.created, queries.get_article(article_id), queries.article_quotes_all(article_id))
+    return Stored(
+        result.created, result.outcome, queries.get_article(article_id), queries.article_quotes_all(article_id)
+    )

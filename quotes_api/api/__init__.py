@@ -3,12 +3,13 @@
 from werkzeug.exceptions import HTTPException
 
 from . import articles, groups, pages, quotes, speakers
-from .common import IdConverter, ProblemApi, add_cors_headers, limiter, problem_response
+from .common import IdConverter, ProblemApi, add_cors_headers, check_request_body, limiter, problem_response
 
 
 def init_api(app):
     """Register the resources, problem+json errors, CORS and rate limits on app."""
     app.config.setdefault("RATELIMIT_ENABLED", app.config.get("RATE_LIMIT_ENABLED", True))
+    app.before_request(check_request_body)
     limiter.init_app(app)
     app.url_map.converters["id"] = IdConverter
     api = ProblemApi(

@@ -11,7 +11,7 @@ from ..extract import DocumentError
 from ..extract.documents import article_from_fields
 from ..service import extract_and_store, store_article
 from ..storage import delete_article, queries
-from .common import found, limiter, require_key, write_limit
+from .common import articles_in_body, found, limiter, require_key, write_limit, write_limit_message
 from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
 from .schemas import API, ArticleRefSchema, QuoteSchema
 
@@ -27,8 +27,22 @@ class ArticleSchema(ArticleRefSchema):
     links = ma.fields.Function(lambda a: {"self": f"{API}/articles/{a.id}", "quotes": f"{API}/articles/{a.id}/quotes"})
 
 
+class SyndicationSchema(ma.Schema):
+    url = ma.fields.String()
+    outlet = ma.fields.String(allow_none=True)
+    published = ma.fields.Date(allow_none=True)
+    recorded_at = ma.fields.Function(
+        lambda s: s.created_at.replace(tzinfo=UTC).isoformat(), metadata={"type": "string", "format": "date-time"}
+    )
+
+
 class ArticleDetailSchema(ArticleSchema):
     text = ma.fields.String()
+    syndications = ma.fields.List(
+        ma.fields.Nested(SyndicationSchema),
+        attribute="syndication_list",
+        metadata={"description": "Other addresses that printed the same text, as they were posted"},
+    )
     created_at = ma.fields.Function(
         lambda a: a.created_at.replace(tzinfo=UTC).isoformat(),
         metadata={"type": "string", "format": "date-time", "description": "When this service stored it (UTC)"},
@@ -57,7 +71,14 @@ class ArticleInSchema(ma.Schema):
 
 
 class StoredArticleSchema(ma.Schema):
-    created = ma.fields.Boolean(metadata={"description": "false: the article was already stored; nothing changed"})
+    created = ma.fields.Boolean(metadata={"description": "false: the article was already stored"})
+    outcome = ma.fields.String(
+        metadata={
+            "enum": ["created", "existing", "syndicated"],
+            "description": "existing: nothing changed; syndicated: the same text under a new url, "
+            "recorded in the article's syndications",
+        }
+    )
     article = ma.fields.Nested(ArticleDetailSchema)
     quotes = ma.fields.List(ma.fields.Nested(QuoteSchema))
 
@@ -68,7 +89,7 @@ class BatchInSchema(ma.Schema):
 
 class BatchOutcomeSchema(ma.Schema):
     index = ma.fields.Integer()
-    status = ma.fields.String(metadata={"enum": ["created", "existing", "invalid"]})
+    status = ma.fields.String(metadata={"enum": ["created", "existing", "syndicated", "invalid"]})
     article_id = ma.fields.Integer(allow_none=True)
     quotes = ma.fields.Integer(allow_none=True)
     errors = ma.fields.Dict(allow_none=True)
@@ -77,6 +98,7 @@ class BatchOutcomeSchema(ma.Schema):
 class BatchOutSchema(ma.Schema):
     created = ma.fields.Integer()
     existing = ma.fields.Integer()
+    syndicated = ma.fields.Integer()
     invalid = ma.fields.Integer()
     results = ma.fields.List(ma.fields.Nested(BatchOutcomeSchema))
 
@@ -109,7 +131,11 @@ class Articles(MethodView):
     @limiter.limit(write_limit)
     @require_key
     def post(self, fields):
-        """Store an article and its extracted quotes (same url, or same text without url: 200, unchanged)"""
+        """Store an article and its extracted quotes
+
+        Same url, or same text: 200 with the stored article. Same text under a new url: 200 with
+        outcome `syndicated`, the url recorded in the article's `syndications`.
+        """
         try:
             stored = store_article(fields, **_settings())
         except DocumentError as error:
@@ -122,7 +148,7 @@ class ArticleBatch(MethodView):
     @blp.arguments(BatchInSchema)
     @blp.response(200, BatchOutSchema)
     @blp.doc(security=WRITE_SECURITY)
-    @limiter.limit(write_limit)
+    @limiter.limit(write_limit, cost=articles_in_body, error_message=write_limit_message)
     @require_key
     def post(self, body):
         """Store up to 100 articles, one transaction each; report each one's outcome"""
@@ -140,12 +166,12 @@ class ArticleBatch(MethodView):
             results.append(
                 {
                     "index": index,
-                    "status": "created" if result.created else "existing",
+                    "status": result.outcome,
                     "article_id": result.article.id,
                     "quotes": result.quotes if result.created else None,
                 }
             )
-        counts = {s: sum(r["status"] == s for r in results) for s in ("created", "existing", "invalid")}
+        counts = {s: sum(r["status"] == s for r in results) for s in ("created", "existing", "syndicated", "invalid")}
         return {**counts, "results": results}
 
 

@@ -1,4 +1,4 @@
-"""What every resource shares: problem+json errors, CORS, API keys, rate limits (paging: paging.py)."""
+"""What every resource shares: problem+json errors, body checks, links, CORS, API keys, rate limits."""
 
 from functools import wraps
 
@@ -10,6 +10,8 @@ from flask_smorest import Api, abort
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
+from ..extract import DocumentError
+from ..extract.documents import load_json
 from ..storage import KeyStatus, check_key
 
 PROBLEM_TYPE = "about:blank"  # RFC 9457: the status code says it all; `title` is its phrase
@@ -72,16 +74,57 @@ def problem_response(error):
     return response
 
 
+# --- request bodies ------------------------------------------------------------------
+
+
+def check_request_body():
+    """Refuse, before any view parses it, a body that is too long or JSON that is unsafe to use.
+
+    - A chunked body has no Content-Length, so werkzeug stops reading at MAX_CONTENT_LENGTH and
+      hands the view a truncated body (which used to surface as "Invalid JSON body"): a 413 instead.
+    - JSON nested deeper than a few levels (json.loads recurses; `[` × 100 000 is a RecursionError)
+      or holding a lone surrogate (`"\\ud800"`, which cannot be stored or sent as UTF-8): a 400.
+    """
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return
+    data = request.get_data(cache=True)  # a declared Content-Length over the limit is a 413 here
+    limit = request.max_content_length
+    if limit is not None and request.content_length is None and len(data) >= limit:
+        if request.environ["wsgi.input"].read(1):
+            abort(413, message=f"The request body is longer than {limit} bytes.")
+    if not request.is_json or not data.strip():
+        return
+    try:
+        g.json_body = load_json(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        message = f"The JSON body is not UTF-8 (byte {error.start})."
+        abort(400, message=message, errors={"json": [message]})
+    except DocumentError as error:
+        message = f"The JSON body is not usable: {str(error).removeprefix('invalid JSON: ')}."
+        abort(400, message=message, errors={"json": [message]})
+
+
 # --- ids ---------------------------------------------------------------------
 
 MAX_ID = 2**63 - 1  # SQLite's INTEGER: a larger id cannot exist, so it is a 404, not an overflow
 
 
 class IdConverter(IntegerConverter):
-    """Path ids: positive integers SQLite can hold."""
+    """Path ids: positive integers SQLite can hold, in ASCII digits (`\\d` would read /q/٣ as quote 3)."""
+
+    regex = r"[0-9]+"
 
     def __init__(self, url_map):
         super().__init__(url_map, min=1, max=MAX_ID)
+
+
+class AsciiInteger(ma.fields.Integer):
+    """A query integer in ASCII digits: int() also reads "٣" (Arabic-Indic three) as 3."""
+
+    def _validated(self, value):
+        if isinstance(value, str) and not value.isascii():
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)
 
 
 def found(value, kind, identifier):
@@ -89,6 +132,28 @@ def found(value, kind, identifier):
     if value is None or value is False:
         abort(404, message=f"There is no {kind} {identifier}.")
     return value
+
+
+# --- links ---------------------------------------------------------------------
+
+
+def public_base():
+    """Scheme and host for absolute links, or "" for relative ones; never an unchecked Host header.
+
+    PUBLIC_URL when set; else the request's host when ALLOWED_HOSTS is set (Flask then answers 400 to
+    any other Host); else "". A Host header copied into links would let one request poison a shared
+    cache that ignores Host.
+    """
+    if current_app.config.get("PUBLIC_URL"):
+        return current_app.config["PUBLIC_URL"]
+    if current_app.config.get("TRUSTED_HOSTS"):
+        return request.host_url.rstrip("/")
+    return ""
+
+
+def links_follow_host():
+    """True when absolute links in a response come from the request's (allowed) Host."""
+    return not current_app.config.get("PUBLIC_URL") and bool(current_app.config.get("TRUSTED_HOSTS"))
 
 
 # --- CORS --------------------------------------------------------------------
@@ -141,8 +206,15 @@ def require_key(view):
 
 
 def _client_key():
-    """Writes are counted per API key, everything else per client address."""
-    return request.headers.get(API_KEY_HEADER) or get_remote_address()
+    """Count per verified API key, else per client address.
+
+    An unchecked X-API-Key would let a client pick a fresh bucket for every request
+    (130 searches with random keys all passed a 120/minute limit).
+    """
+    if "limit_key" not in g:
+        status, key = check_key(request.headers.get(API_KEY_HEADER))
+        g.limit_key = f"key:{key.id}" if status is KeyStatus.VALID else f"address:{get_remote_address()}"
+    return g.limit_key
 
 
 # Counters live in each worker's memory (the `limits` memory storage): with N gunicorn
@@ -153,6 +225,20 @@ limiter = Limiter(key_func=_client_key, headers_enabled=True, storage_uri="memor
 
 def write_limit():
     return current_app.config["WRITE_RATE_LIMIT"]
+
+
+def articles_in_body():
+    """A write's cost for the limiter: one per article, so a batch of 100 counts 100 (a bad body counts 1)."""
+    body = g.get("json_body")
+    items = body.get("articles") if isinstance(body, dict) else None
+    return max(1, len(items)) if isinstance(items, list) else 1
+
+
+def write_limit_message():
+    return (
+        f"Writes are limited to {current_app.config['WRITE_RATE_LIMIT']} per API key, counted per article: "
+        "a batch of N articles counts N, so a batch larger than the limit never passes; send smaller batches."
+    )
 
 
 def search_limit():

@@ -6,12 +6,12 @@ from xml.etree import ElementTree
 
 import marshmallow as ma
 import swagger_ui_bundle
-from flask import Response, current_app, render_template, request, send_from_directory, url_for
+from flask import Response, render_template, send_from_directory, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from ..storage import queries
-from .common import found
+from .common import MAX_ID, AsciiInteger, found, links_follow_host, public_base
 
 blp = Blueprint(
     "pages",
@@ -21,12 +21,14 @@ blp = Blueprint(
     description="Pages and embeds for people and sites: HTML quote pages, oEmbed, health.",
 )
 
-_QUOTE_PAGE = re.compile(r"^/(?:q|embed|api/v1/quotes)/(\d+)/?$")
+_QUOTE_PAGE = re.compile(r"^/(?:q|embed|api/v1/quotes)/([0-9]+)/?$")
 EMBED_CACHE_SECONDS = 86400
 
 
-def _public_base():
-    return current_app.config["PUBLIC_URL"] or request.host_url.rstrip("/")
+def _embed_cache_control():
+    """Shared caches may keep an embed for a day, unless its links come from the request's Host."""
+    scope = "private" if links_follow_host() else "public"
+    return {"Cache-Control": f"{scope}, max-age={EMBED_CACHE_SECONDS}", "Vary": "Host"}
 
 
 def _quote_or_404(quote_id):
@@ -34,7 +36,7 @@ def _quote_or_404(quote_id):
 
 
 def _render(template, quote, width=550):
-    base = _public_base()
+    base = public_base()
     page_url = f"{base}/q/{quote.id}"
     return render_template(
         template,
@@ -60,7 +62,7 @@ def embed(quote_id):
     return (
         _render("embed.html", _quote_or_404(quote_id)),
         200,
-        {"Content-Type": "text/html; charset=utf-8", "Cache-Control": f"public, max-age={EMBED_CACHE_SECONDS}"},
+        {"Content-Type": "text/html; charset=utf-8", **_embed_cache_control()},
     )
 
 
@@ -74,8 +76,8 @@ class OEmbedArgsSchema(ma.Schema):
         metadata={"description": "A quote page url: /q/ID, /embed/ID or /api/v1/quotes/ID"},
     )
     format = ma.fields.String(load_default="json", validate=ma.validate.OneOf(["json", "xml"]))
-    maxwidth = ma.fields.Integer(validate=ma.validate.Range(min=100, max=4000))
-    maxheight = ma.fields.Integer(validate=ma.validate.Range(min=50, max=4000))
+    maxwidth = AsciiInteger(validate=ma.validate.Range(min=100, max=4000))
+    maxheight = AsciiInteger(validate=ma.validate.Range(min=50, max=4000))
 
 
 class OEmbedSchema(ma.Schema):
@@ -109,8 +111,12 @@ class OEmbed(MethodView):
     @blp.doc(responses={"200": {"content": {"text/xml": {"schema": {"type": "string"}}}}})
     def get(self, url, format, maxwidth=None, maxheight=None):
         """oEmbed 1.0 provider for quote pages (type rich), as JSON or XML"""
-        match = _QUOTE_PAGE.match(urlsplit(url).path or "")
-        if not match:
+        try:
+            path = urlsplit(url).path
+        except ValueError as error:  # "http://[::1/q/1": an unclosed IPv6 bracket
+            abort(400, message=f"The url is not valid: {error}.", errors={"query": {"url": [str(error)]}})
+        match = _QUOTE_PAGE.match(path or "")
+        if not match or int(match.group(1)) > MAX_ID:
             abort(404, message="That url is not a quote page of this service.")
         quote = _quote_or_404(int(match.group(1)))
         width = min(maxwidth or 550, 550)
@@ -124,9 +130,9 @@ class OEmbed(MethodView):
                 "height": height,
                 "title": quote.text[:200],
                 "author_name": quote.speaker.name if quote.speaker else None,
-                "author_url": (f"{_public_base()}/api/v1/speakers/{quote.speaker.id}" if quote.speaker else None),
+                "author_url": (f"{public_base()}/api/v1/speakers/{quote.speaker.id}" if quote.speaker else None),
                 "provider_name": "Quotes API",
-                "provider_url": _public_base(),
+                "provider_url": public_base(),
                 "cache_age": EMBED_CACHE_SECONDS,
             }
         )

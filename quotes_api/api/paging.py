@@ -8,13 +8,14 @@ many, which `X-Total-Count-Exact: false` says) and an RFC 8288 `Link` header: `f
 import base64
 import binascii
 import json
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import marshmallow as ma
 from flask import request
 from flask_smorest import abort
 
 from ..storage import queries
+from .common import AsciiInteger, public_base
 
 MAX_DEPTH = 1000  # a `page` must start within items 1..MAX_DEPTH; deeper, follow the `next` link (a cursor)
 
@@ -23,12 +24,12 @@ class PaginationArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    page = ma.fields.Integer(
+    page = AsciiInteger(
         load_default=1,
         validate=ma.validate.Range(min=1),
         metadata={"description": f"Page number, for the first {MAX_DEPTH} items (deeper: `cursor`)"},
     )
-    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+    per_page = AsciiInteger(load_default=20, validate=ma.validate.Range(min=1, max=100))
     cursor = ma.fields.String(
         validate=ma.validate.Length(min=1, max=1000),
         metadata={"description": "Where the previous page ended: copy it from that page's `next` link"},
@@ -98,7 +99,7 @@ def paged(fetch, page, per_page, cursor=None, sort=None):
 
 
 def _headers(result, page, per_page, sort):
-    base = request.base_url
+    base = public_base() + quote(request.script_root + request.path)  # relative unless the host is trusted
     args = {k: v for k, v in request.args.items() if k not in ("page", "per_page", "cursor")}
 
     def url(**position):

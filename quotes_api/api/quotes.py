@@ -6,7 +6,7 @@ from flask_smorest import Blueprint, abort
 
 from ..extract import KINDS
 from ..storage import queries
-from .common import MAX_ID, found, limiter, not_a_search, search_limit
+from .common import MAX_ID, AsciiInteger, found, limiter, not_a_search, search_limit
 from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
 from .schemas import GroupSummarySchema, QuoteSchema, VariantSchema
 
@@ -19,17 +19,13 @@ blp = Blueprint(
 
 
 class SpeakerField(ma.fields.Field):
-    """A speaker id (digits) becomes an int, anything else a name: storage gets the value typed."""
+    """A speaker id (ASCII digits) becomes an int, anything else a name: storage gets the value typed."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         if not isinstance(value, str) or not value.strip() or len(value) > 200:
             raise ma.ValidationError("give a speaker id or a name of at most 200 characters")
         value = value.strip()
-        if value.isdigit():
-            if int(value) > MAX_ID:
-                raise ma.ValidationError("no speaker id is that large")
-            return int(value)
-        return value
+        return int(value) if value.isascii() and value.isdigit() else value  # not "²" or "٣"
 
 
 class QuoteFilterArgsSchema(ma.Schema):
@@ -41,7 +37,7 @@ class QuoteFilterArgsSchema(ma.Schema):
     speaker = SpeakerField(
         metadata={"type": "string", "description": "Speaker id or name (accent- and case-insensitive)"}
     )
-    article = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
+    article = AsciiInteger(validate=ma.validate.Range(min=1, max=MAX_ID))
     outlet = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
     kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
     since = ma.fields.Date(metadata={"description": "Articles published on or after (YYYY-MM-DD)"})
@@ -53,7 +49,7 @@ class QuoteFilterArgsSchema(ma.Schema):
             f"{queries.SEARCH_LIMIT} most recently stored matches; sort=relevance ranks them (BM25)"
         },
     )
-    group = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
+    group = AsciiInteger(validate=ma.validate.Range(min=1, max=MAX_ID))
 
     @ma.validates_schema
     def dates_in_order(self, data, **kwargs):

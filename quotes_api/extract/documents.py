@@ -3,6 +3,7 @@
 Pure: bytes or str in, Article out. Reading files is the caller's job.
 """
 
+import datetime
 import html
 import json
 import re
@@ -41,7 +42,11 @@ KNOWN_OUTLETS = {
     "theguardian.com": "The Guardian",
 }
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: `\d` would take "٢٠٢١"
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Real articles nest a few levels ({"html": ...} or a batch of them); anything much deeper is an attack
+# on the parser's recursion (json.loads raises RecursionError near 1000 levels), refused before it.
+MAX_JSON_DEPTH = 32
 
 
 def outlet_from_url(url):
@@ -61,13 +66,68 @@ def outlet_from_url(url):
 
 
 def normalise_date(value):
-    """Return YYYY-MM-DD from an ISO date or datetime, None when absent; raise on garbage."""
+    """Return YYYY-MM-DD from an ISO date or datetime, None when absent; raise on garbage or impossible dates.
+
+    >>> normalise_date("2024-05-06T10:00:00Z")
+    '2024-05-06'
+    >>> normalise_date("2021-02-31")
+    Traceback (most recent call last):
+    ...
+    quotes_api.extract.documents.DocumentError: published is not a real date: '2021-02-31' (day is out of ...)
+    """
     if value in (None, ""):
         return None
     match = _DATE.match(str(value).strip())
     if not match:
-        raise DocumentError(f"published must be an ISO date (YYYY-MM-DD), not {value!r}")
+        raise DocumentError(f"published must be an ISO date (YYYY-MM-DD), not {str(value)[:40]!r}")
+    try:
+        datetime.date.fromisoformat(match.group())
+    except ValueError as error:
+        raise DocumentError(f"published is not a real date: {match.group()!r} ({error})") from None
     return match.group()
+
+
+def json_problem(value, max_depth=MAX_JSON_DEPTH):
+    """Why a parsed JSON value is unsafe to use (nested too deep, a lone surrogate in a string), or None.
+
+    Walks the value with an explicit stack, so a deep value cannot exhaust Python's recursion.
+
+    >>> json_problem({"text": "fine", "tags": ["a", "b"]}) is None
+    True
+    >>> json_problem(json.loads('{"title": "\\ud800"}'))
+    'a string holds a lone surrogate (U+D800), which is not Unicode text'
+    >>> json_problem([[[1]]], max_depth=2)
+    'nested deeper than 2 levels'
+    """
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found:
+                return f"a string holds a lone surrogate (U+{ord(found.group()):04X}), which is not Unicode text"
+            continue
+        if not isinstance(item, dict | list):
+            continue
+        if depth > max_depth:
+            return f"nested deeper than {max_depth} levels"
+        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children)
+    return None
+
+
+def load_json(raw, max_depth=MAX_JSON_DEPTH):
+    """Parse JSON text into a value that is safe to use; DocumentError (a readable reason) otherwise."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise DocumentError(f"invalid JSON: {error.msg} at line {error.lineno}") from None
+    except RecursionError:
+        raise DocumentError(f"invalid JSON: nested deeper than {max_depth} levels") from None
+    problem = json_problem(data, max_depth)
+    if problem:
+        raise DocumentError(f"invalid JSON: {problem}")
+    return data
 
 
 def parse_document(raw, *, url=None, outlet=None, title=None, published=None):
@@ -104,10 +164,7 @@ def article_from_text(raw, **meta):
 
 def article_from_json(raw, **meta):
     """JSON ``{text | html, url, outlet, title, published}``."""
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise DocumentError(f"invalid JSON: {error.msg} at line {error.lineno}") from None
+    data = load_json(raw)
     if not isinstance(data, dict):
         raise DocumentError("JSON input must be an object")
     return article_from_fields(data, **meta)
@@ -140,6 +197,10 @@ def _build(text, url=None, outlet=None, title=None, published=None):
     for name, value in (("url", url), ("outlet", outlet), ("title", title)):
         if value is not None and not isinstance(value, str):
             raise DocumentError(f"{name} must be a string")
+    for name, value in (("text", text), ("url", url), ("outlet", outlet), ("title", title)):
+        # A lone surrogate (from a JSON "\ud800" escape) cannot be stored, printed or sent as UTF-8.
+        if value and _SURROGATE.search(value):
+            raise DocumentError(f"{name} holds a lone surrogate, which is not Unicode text")
     if url and urlsplit(url).scheme.lower() not in ("http", "https"):
         # Pages link to the source: a javascript: or data: address would run in readers' browsers.
         raise DocumentError(f"url must be an http(s) address, not {url[:80]!r}")

@@ -124,7 +124,10 @@ def _scan_paragraph(text, lo, hi, carried_open):
                 spans.append(_span(text, double_open, i, True))
                 double_open, single_open = None, None
             else:
-                closes = right or (c in DOUBLE_CLOSERS) or (c == "“" and not left)
+                # A straight mark with space on both sides closes an open quote: '… outreach,' " he told.
+                closes = (
+                    right or (c in DOUBLE_CLOSERS) or (c == "“" and not left) or (c == STRAIGHT_DOUBLE and not left)
+                )
                 if c in DOUBLE_OPENERS and left and not right and c != "“":
                     closes = False
                 if closes:
@@ -187,8 +190,15 @@ def _closed_later(text, paragraphs, first):
     return False
 
 
-def _opens_with_mark(text, paragraph):
+def _opens_with_mark(text, paragraph, opener=None):
+    """The paragraph opens with a double mark, of the same style as opener when one is given.
+
+    A quote opened with a straight mark goes on into a paragraph opened with a straight mark, not
+    into one that starts a curly quote of its own (an excerpt marker is followed by a new quote).
+    """
     c = text[paragraph.start]
+    if opener is not None and (c == STRAIGHT_DOUBLE) != (opener == STRAIGHT_DOUBLE):
+        return False
     return (
         c in DOUBLE_OPENERS
         or c == STRAIGHT_DOUBLE
@@ -257,7 +267,7 @@ def scan_quotes(text, paragraphs=None):
             count = carried[1] + 1 if carried is not None and still_open == carried[0] else 1
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             if following is not None and (
-                _opens_with_mark(text, following) or _closed_later(text, paragraphs, index + 1)
+                _opens_with_mark(text, following, text[still_open]) or _closed_later(text, paragraphs, index + 1)
             ):
                 carried = (still_open, count)
                 continue

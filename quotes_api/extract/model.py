@@ -29,6 +29,9 @@ class Quote:
     confidence: float = 0.0
     speaker_mention: str | None = None  # the words the article used ("she", "Lacey")
     context: tuple[int, int] = field(default=(0, 0))  # the sentence or paragraph around it
+    # What the speaker is, from the article's evidence: "person", "organisation", "place", "other",
+    # or None (a description, or a name the text says nothing about). Grouping trusts only persons.
+    speaker_kind: str | None = None
 
     def as_dict(self):
         return {
@@ -40,4 +43,5 @@ class Quote:
             "cue": self.cue,
             "confidence": round(self.confidence, 2),
             "speaker_mention": self.speaker_mention,
+            "speaker_kind": self.speaker_kind,
         }

@@ -7,6 +7,7 @@ clause, without the cue and without the sentence's final stop.
 import re
 from dataclasses import dataclass
 
+from .confidence import REPORTED_FRAMED, REPORTED_SPEECH
 from .cues import CLAUSE_LEMMAS, CUE_FORMS
 from .resources import DETERMINERS
 from .speakers import MASK, Mention, np_after, np_before, phrase, tokens
@@ -38,7 +39,7 @@ def reported_speech(masked, lo, hi):
             found = np_after(toks, k + 2)
             if not found:
                 return []
-            mention = Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.7)
+            mention = Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", REPORTED_FRAMED)
             if k == 0 and found[1] < len(toks) and toks[found[1]].text == ",":
                 return _item(masked, toks[found[1] + 1].start if found[1] + 1 < len(toks) else hi, hi, mention)
             if k > 0 and toks[k - 1].text == ",":
@@ -48,7 +49,7 @@ def reported_speech(masked, lo, hi):
     if toks[-1].low in CUE_FORMS and len(toks) > 3:
         found = np_before(toks, len(toks) - 1)
         if found and toks[found[0] - 1].text == "," and _lemma(toks[-1]) in CLAUSE_LEMMAS:
-            mention = Mention(phrase(masked, toks, found), toks[found[0]].start, toks[-1].low, 0.7)
+            mention = Mention(phrase(masked, toks, found), toks[found[0]].start, toks[-1].low, REPORTED_FRAMED)
             return _item(masked, lo, toks[found[0] - 1].start, mention)
     # "X said (that) CLAUSE." — the first cue of the sentence, its subject right before it.
     for k, t in enumerate(toks):
@@ -73,7 +74,7 @@ def reported_speech(masked, lo, hi):
             return []
         if body >= len(toks) or not toks[body].is_word:
             return []
-        mention = Mention(phrase(masked, toks, found), toks[found[0]].start, t.low, 0.65)
+        mention = Mention(phrase(masked, toks, found), toks[found[0]].start, t.low, REPORTED_SPEECH)
         return _item(masked, toks[body].start, hi, mention)
     return []
 

@@ -15,6 +15,20 @@ attributed, in order of strength, by:
 import re
 from dataclasses import dataclass
 
+from .confidence import (
+    ACCORDING_TO,
+    ACCORDING_TO_IN_SENTENCE,
+    ADJACENT_CUE,
+    CLAUSE_COLON,
+    CLOSING_CUE,
+    COLON_INTRO,
+    CUE_BEFORE,
+    EVALUATIVE_CUE,
+    FAR_SUBJECT,
+    PASSIVE_AGENT,
+    POSSESSIVE_STATEMENT,
+    SIGNATURE,
+)
 from .cues import CUE_FORMS, INVERTING_CUES, PARTICIPLE_CUES, PHRASAL_CUES, STRONG_CUES
 from .names import NAME_RUN, _cut_run, is_title_word, refers_to_outlet, sentence_part, strip_titles
 from .resources import (
@@ -101,6 +115,10 @@ def cue_word(toks, k):
     return particles is not None and k + 1 < len(toks) and toks[k + 1].low in particles
 
 
+def token_is_participle(token):
+    return token.low in PARTICIPLE_CUES
+
+
 def is_verb_cue(toks, k):
     """toks[k] is a cue used as a verb, not a noun ("in an email", "late-night tweets", "Obama's remarks")."""
     if not cue_word(toks, k):
@@ -114,8 +132,8 @@ def is_verb_cue(toks, k):
         return True  # "He’s claiming" is a contraction, not a possessive
     if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
         return False
-    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word:
-        return False  # "32% of Republican claims"
+    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word and not token_is_participle(toks[k]):
+        return False  # "32% of Republican claims", but "footage of Trump saying"
     return True
 
 
@@ -447,10 +465,15 @@ def cue_after(masked, toks):
     if toks[0].text in _DASHES:
         found = np_after(toks, 1)
         if found and toks[found[0]].capitalised:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, "—", 0.85)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, "—", SIGNATURE)
         return None
     if toks[0].text == ",":
         i = 1
+    # "…,” as a Homeland Security memo put it / as Lacey said.
+    if i < len(toks) and toks[i].low == "as":
+        found = np_after(toks, i + 1)
+        if found and found[1] < len(toks) and is_cue(toks[found[1]]):
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[found[1]].low, CLOSING_CUE)
     # Passive: "“American Skin” was written by Springsteen".
     j = i
     while j < len(toks) and toks[j].low in ("was", "were", "is", "are", "been", "being", "has", "had", "first"):
@@ -458,13 +481,13 @@ def cue_after(masked, toks):
     if j > i and j + 1 < len(toks) and is_cue(toks[j]) and toks[j + 1].low == "by":
         found = np_after(toks, j + 2)
         if found:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[j].low, 0.85)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[j].low, PASSIVE_AGENT)
     if i < len(toks) and is_cue(toks[i]):
         # "said Lacey", but never "suggests that Phoenix …": "that" opens a clause, not a subject.
         inverted = toks[i].low in INVERTING_CUES and not (i + 1 < len(toks) and toks[i + 1].low == "that")
         found = np_after(toks, i + 1) if inverted else None
         if found:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, 0.95)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[i].low, ADJACENT_CUE)
         return None
     found = np_after(toks, i)
     if found is None:
@@ -484,7 +507,7 @@ def cue_after(masked, toks):
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
     if k < len(toks) and cue_word(toks, k):
-        return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, 0.95)
+        return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, ADJACENT_CUE)
     return None
 
 
@@ -508,17 +531,17 @@ def cue_before(masked, toks, at_quote=True):
             while lo > 0 and toks[lo - 1].capitalised and toks[lo - 1].is_word:
                 lo -= 1
             text = masked[toks[lo].start : name.end - 2]
-            return Mention(text, toks[lo].start, toks[k].low, 0.8)
+            return Mention(text, toks[lo].start, toks[k].low, POSSESSIVE_STATEMENT)
     for k in range(n - 1, -1, -1):
         t = toks[k]
         if t.low == "according" and k + 1 < n and toks[k + 1].low == "to":
             found = np_after(toks, k + 2)
             if found:
-                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.9)
+                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", ACCORDING_TO)
             continue
         if not is_verb_cue(toks, k):
             continue
-        strength = 0.9 if t.low in STRONG_CUES else 0.7
+        strength = CUE_BEFORE if t.low in STRONG_CUES else EVALUATIVE_CUE
         if t.low in PARTICIPLE_CUES:
             earlier = cue_before(masked, toks[: k - 1]) if k > 1 and toks[k - 1].text == "," else None
             if earlier:
@@ -542,7 +565,7 @@ def cue_before(masked, toks, at_quote=True):
                 found = np_after(toks, k + 1)  # "…,” said Lacey" — never "63 percent said Clinton …"
             if found is None:
                 found = clause_subject(toks, k)
-                strength -= 0.1
+                strength -= FAR_SUBJECT
         if found:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, t.low, strength)
         return None
@@ -550,10 +573,10 @@ def cue_before(masked, toks, at_quote=True):
         # A transcript or a colon-introduced quote: "PENCE: Well, …", "Caddell continued:".
         found = _np_ending_at(toks, n - 2) if n >= 2 else None
         if found and found[0] == 0 and toks[found[0]].capitalised:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.8)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", COLON_INTRO)
         found = clause_subject(toks, n - 1)
         if found:
-            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", 0.7)
+            return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", CLAUSE_COLON)
     return None
 
 
@@ -574,11 +597,13 @@ def closing_attribution(masked, toks):
             if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in INVERTING_CUES:
                 candidate = np_after(toks, k + 2)
                 if candidate and candidate[1] == n:
-                    return Mention(phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, 0.85)
+                    return Mention(
+                        phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, CLOSING_CUE
+                    )
         return None
     if found is None:
         return None
-    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[n - 1].low, 0.85)
+    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[n - 1].low, CLOSING_CUE)
 
 
 def according_to(masked, toks):
@@ -586,7 +611,9 @@ def according_to(masked, toks):
         if t.low == "according" and toks[k + 1].low == "to":
             found = np_after(toks, k + 2)
             if found:
-                return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", 0.8)
+                return Mention(
+                    phrase(masked, toks, found), toks[found[0]].start, "according to", ACCORDING_TO_IN_SENTENCE
+                )
     return None
 
 

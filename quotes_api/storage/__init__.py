@@ -12,6 +12,7 @@ from .models import (
     Speaker,
     SpeakerAlias,
     SpeakerNameKey,
+    Syndication,
     VariantGroup,
     database,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "MODELS",
     "ApiKey",
     "Article",
+    "Syndication",
     "IngestResult",
     "KeyStatus",
     "Quote",

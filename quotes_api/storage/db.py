@@ -1,6 +1,7 @@
 """Opening the SQLite database and bringing its schema up to date."""
 
 import logging
+import os
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -28,9 +29,22 @@ def init_database(database_url):
     path = sqlite_path(database_url)
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
     db = SqliteDatabase(path, pragmas=PRAGMAS, timeout=10, check_same_thread=False)
     database.initialize(db)
     return db
+
+
+def _create_private(path):
+    """Create the database file readable by its owner only (0600) if it does not exist yet.
+
+    It holds API key hashes and unpublished copy; SQLite gives its -wal and -shm files the
+    database file's mode. An existing file keeps the mode its owner chose.
+    """
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
 
 
 def upgrade(db, migrations_dir):

@@ -16,6 +16,7 @@ from .models import (
     Speaker,
     SpeakerAlias,
     SpeakerNameKey,
+    Syndication,
     VariantGroup,
     database,
     utcnow,
@@ -25,8 +26,14 @@ from .models import (
 @dataclass
 class IngestResult:
     article: Article
-    created: bool  # False when the article was already stored: nothing was changed
+    created: bool  # False when the article was already stored: nothing but a new url (below) was recorded
     quotes: int = 0
+    syndicated: bool = False  # the same text under a new url: that url was recorded as a copy of the article
+
+    @property
+    def outcome(self):
+        """created, syndicated (same text, new url recorded) or existing (nothing changed)."""
+        return "created" if self.created else "syndicated" if self.syndicated else "existing"
 
 
 def content_hash(text):
@@ -34,12 +41,27 @@ def content_hash(text):
 
 
 def find_existing(article):
-    """The stored article with the same url, or the same text when it has no url."""
+    """The stored article with the same url (its own or a recorded copy's), else the same text."""
     if article.url:
         found = Article.get_or_none(Article.url == article.url)
         if found:
             return found
+        copy = Syndication.get_or_none(Syndication.url == article.url)
+        if copy:
+            return copy.article
     return Article.get_or_none(Article.content_hash == content_hash(article.text))
+
+
+def record_syndication(stored, article):
+    """Record article's url as a copy of stored (same text, another address); True when it was new."""
+    if (
+        not article.url
+        or article.url == stored.url
+        or Syndication.select().where(Syndication.url == article.url).exists()
+    ):
+        return False
+    Syndication.create(article=stored, url=article.url, outlet=article.outlet, published=article.published)
+    return True
 
 
 def ingest_article(article, quotes):
@@ -52,7 +74,7 @@ def ingest_article(article, quotes):
         with database.atomic("IMMEDIATE"):
             existing = find_existing(article)
             if existing:
-                return IngestResult(existing, False)
+                return IngestResult(existing, False, syndicated=record_syndication(existing, article))
             row = Article.create(
                 url=article.url,
                 outlet=article.outlet,

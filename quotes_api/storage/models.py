@@ -30,11 +30,27 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
+class LenientDateField(DateField):
+    """A date column that reads a stored value which is not a real date ("2020-99-99") as None.
+
+    Writes are checked (extract.documents.normalise_date refuses impossible dates) and migration
+    0003 clears such values; this keeps one bad row, however it got there, from failing every read.
+    """
+
+    def python_value(self, value):
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value[:10])
+            except ValueError:
+                return None
+        return super().python_value(value)
+
+
 class Article(BaseModel):
     url = TextField(null=True, unique=True)
     outlet = TextField(null=True, index=True)
     title = TextField(null=True)
-    published = DateField(null=True, index=True)
+    published = LenientDateField(null=True, index=True)
     text = TextField()
     content_hash = CharField(max_length=64, unique=True)  # sha256 of the text: the same text is one article
     created_at = DateTimeField(default=utcnow)
@@ -42,6 +58,20 @@ class Article(BaseModel):
 
 # The outlet filter compares LOWER(outlet) and lists newest first: one index serves both (migration 0004).
 Article.add_index(Article.index(fn.LOWER(Article.outlet), Article.published, name="article_outlet_key_published"))
+
+
+class Syndication(BaseModel):
+    """Another address that printed the same text as a stored article: a syndicated copy.
+
+    The article is stored once (by its text); each further url is recorded here, so a newsroom
+    can see that outlet B printed outlet A's copy.
+    """
+
+    article = ForeignKeyField(Article, backref="syndications", on_delete="CASCADE")
+    url = TextField(unique=True)
+    outlet = TextField(null=True)
+    published = LenientDateField(null=True)
+    created_at = DateTimeField(default=utcnow)
 
 
 class Speaker(BaseModel):
@@ -136,4 +166,4 @@ class ApiKey(BaseModel):
     revoked_at = DateTimeField(null=True)
 
 
-MODELS = [Article, Speaker, SpeakerAlias, SpeakerNameKey, VariantGroup, Quote, QuoteShingle, ApiKey]
+MODELS = [Article, Syndication, Speaker, SpeakerAlias, SpeakerNameKey, VariantGroup, Quote, QuoteShingle, ApiKey]

@@ -16,8 +16,9 @@ from peewee import JOIN, OperationalError, SqliteDatabase, Value, fn
 
 from ..extract.names import fold
 from ..variants import word_diff
-from .models import Article, Quote, QuoteSearch, Speaker, SpeakerAlias, SpeakerNameKey, VariantGroup
+from .models import Article, Quote, QuoteSearch, Speaker, SpeakerAlias, SpeakerNameKey, Syndication, VariantGroup
 
+MAX_ROWID = 2**63 - 1  # SQLite's INTEGER
 COUNT_LIMIT = 1000  # totals are exact up to here; beyond it a page says "at least COUNT_LIMIT"
 SEARCH_LIMIT = 1000  # a full-text search ranks this many of the newest matching quotes
 
@@ -241,8 +242,8 @@ def _common(condition):
 
 
 def _filtered(query, filters):
-    if isinstance(filters.speaker, int):
-        query = query.where(Quote.speaker == filters.speaker)
+    if isinstance(filters.speaker, int):  # an id larger than SQLite's INTEGER cannot exist (nor be bound)
+        query = query.where(Quote.speaker == filters.speaker if filters.speaker <= MAX_ROWID else Quote.id.in_([]))
     elif filters.speaker is not None:
         query = query.where(Quote.speaker.in_(speaker_ids_matching(filters.speaker)))
     if filters.article is not None:
@@ -569,8 +570,15 @@ def list_articles(filters, request):
 
 
 def get_article(article_id):
-    """One article with its text and quote count, or None."""
-    return Article.select(Article, _article_quote_count().alias("quote_count")).where(Article.id == article_id).first()
+    """The article with its text, quote count and the other urls that printed its text (syndication_list)."""
+    article = (
+        Article.select(Article, _article_quote_count().alias("quote_count")).where(Article.id == article_id).first()
+    )
+    if article is not None:
+        article.syndication_list = list(
+            Syndication.select().where(Syndication.article == article_id).order_by(Syndication.id)
+        )
+    return article
 
 
 def database_ok():

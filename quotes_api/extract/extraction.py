@@ -1,0 +1,464 @@
+"""One article's extraction pass: marks, names, attribution and reported speech, in text order.
+
+The rules live in the modules it calls (marks, speakers, names, reported); this module decides
+which rule answers each quote and how sure that answer is (confidence.py).
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from . import confidence as level
+from .cues import CUE_WORDS
+from .marks import Paragraph, scan_quotes, split_paragraphs
+from .model import Quote
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, is_title_word
+from .reported import reported_speech
+from .resources import (
+    ANONYMOUS_ROLES,
+    BUSINESS_HEADS,
+    CAPITALISED_FUNCTION_WORDS,
+    DETERMINERS,
+    LOWER_WORD,
+    ORGANISATION_HEADS,
+    PRONOUNS,
+    STATEMENT_HEADS,
+    UPPER,
+)
+from .social import find_posts
+from .speakers import (
+    MASK,
+    Mention,
+    according_to,
+    clause_subject,
+    closing_attribution,
+    cue_after,
+    cue_before,
+    phrase,
+    speaker_from_phrase,
+    split_sentences,
+    tokens,
+)
+
+_ENDS_SENTENCE = ".!?…"
+# How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
+# that keeps a sentence of thousands of quotes linear (each quote reads a window, not the sentence).
+LOOK_BACK_TOKENS = 80
+
+
+class ArticleExtraction:
+    """One article's pass: the masked text, its names, and the speaker seen last."""
+
+    def __init__(self, text):
+        self.text = text
+        self.paragraphs = split_paragraphs(text)
+        self.posts = find_posts(text, self.paragraphs)
+        # A post's signature ("— Name (@handle) date") is not part of anything it quotes.
+        body_end = {post.start: post.end for post in self.posts}
+        spans = scan_quotes(text, [Paragraph(p.start, body_end.get(p.start, p.end)) for p in self.paragraphs])
+        post_starts = [post.start for post in self.posts]  # in text order, not overlapping
+        spans = [s for s in spans if not _runs_out_of_post(s, self.posts, post_starts)]
+        nicknames = [s for s in spans if _is_nickname(text, s)]
+        self.spans = [s for s in spans if s not in nicknames]
+        self.masked = _blank(_mask(text, self.spans), nicknames)
+        self.names = EntityIndex(self.masked)
+        self.last_speaker = None  # (canonical name, paragraph index)
+        self.last_quote = None  # (speaker, sentence range) of the last attributed quote
+        self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
+        self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
+        self._prose_cue = (None, None)  # (range, the cue of that quote-less sentence)
+
+    def run(self, min_confidence, indirect):
+        quotes = [
+            Quote(
+                self.text[p.start : p.end],
+                p.start,
+                p.end,
+                "social",
+                self.names.canonical(p.author, p.start),
+                "—",
+                level.ADJACENT_CUE,
+                p.author,
+                (p.start, p.end),
+            )
+            for p in self.posts
+        ]
+        opens = [s.open for s in self.spans]  # in text order
+        posted = {post.start for post in self.posts}
+        for number, paragraph in enumerate(self.paragraphs):
+            previous = None  # the sentence before, as (start, end)
+            for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
+                inside = self.spans[bisect_left(opens, lo) : bisect_left(opens, hi)]
+                attributed_in_sentence = None
+                for index, span in enumerate(inside):
+                    quote = self._attribute(span, inside, index, lo, hi, number, previous, attributed_in_sentence)
+                    if quote.speaker:
+                        attributed_in_sentence = quote
+                        self.last_quote = (quote.speaker, (lo, hi))
+                    quotes.append(quote)
+                if not inside:
+                    # An embedded post is one quotation already: no reported speech inside it.
+                    quotes.extend(self._prose_sentence(lo, hi, number, indirect and paragraph.start not in posted))
+                previous = (lo, hi)
+        quotes = _headlines_said_in_body(quotes, self.paragraphs[:_HEADLINE_PARAGRAPHS])
+        quotes = [
+            replace(q, speaker_kind=self.names.kind_of(q.speaker)) if q.speaker else q
+            for q in quotes
+            if q.confidence >= min_confidence
+        ]
+        return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+    def _cue_in_prose(self, toks):
+        mention = cue_before(self.masked, toks, at_quote=False)
+        return mention if mention and mention.cue != ":" else None
+
+    def _prose_sentence(self, lo, hi, number, indirect):
+        """A sentence without quotes: remember who it says spoke, and read its reported speech."""
+        if CUE_WORDS.isdisjoint(LOWER_WORD.findall(self.masked, lo, hi)):
+            return []  # most prose has no cue word at all: skip tokenising it
+        mention = self._cue_in_prose(tokens(self.masked, lo, hi))
+        if mention and speaker_from_phrase(mention.text)[1] in ("name", "pronoun"):
+            speaker = self._resolve(mention, number)
+            if speaker and self.names.is_person(speaker):
+                self.last_speaker = (speaker, number)
+        return self._reported(lo, hi, number) if indirect else []
+
+    def _attribute(self, span, inside, index, lo, hi, number, previous, attributed_in_sentence):
+        before_lo = inside[index - 1].close if index else lo
+        after_hi = inside[index + 1].open if index + 1 < len(inside) else hi
+        before = self._tokens(before_lo, span.open, lo, hi)
+        after = self._tokens(span.close, after_hi, lo, hi)
+        content = self.text[span.start : span.end]
+        leads_sentence = not [t for t in before if t.is_word] or (before and before[-1].text in (":", ","))
+        kind = "direct" if span.paragraphs > 1 or (leads_sentence and not content[:1].islower()) else "partial"
+        mention = cue_after(self.masked, after)
+        if mention is None and not after and content[-1:] in "?!" and index + 1 == len(inside):
+            # “How many times?” Clinton said. — the question mark ended the sentence early.
+            mention = cue_after(self.masked, tokens(self.masked, hi, min(hi + 80, self.paragraphs[number].end)))
+        if mention is None:
+            transcript = _TRANSCRIPT.match(content)
+            if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
+                mention = Mention(transcript.group(1), span.start, ":", level.SIGNATURE)
+        if mention is None:
+            mention = cue_before(self.masked, before[-LOOK_BACK_TOKENS:])
+        if mention is None and index and before_lo != lo:
+            # Look back over the whole sentence: "…, saying the group felt “traumatized” after … “inches” …".
+            mention = cue_before(self.masked, self._tokens(lo, span.open, lo, hi, LOOK_BACK_TOKENS))
+        if mention is None:
+            mention = self._whole_sentence_mention(lo, hi)
+        speaker = self._resolve(mention, number, lo) if mention else None
+        confidence = mention.strength if mention else 0.0
+        cue = mention.cue if mention else None
+        if speaker is None:
+            inherited = self._inherit(span, lo, number, previous, attributed_in_sentence, leads_sentence)
+            if inherited:
+                speaker, cue, confidence = inherited
+        if speaker is None:
+            # A cue whose speaker cannot be resolved still marks a quotation; a bare passage in
+            # marks is a quotation only when it reads like speech (a sentence of some length).
+            words = len(content.split())
+            confidence = level.UNATTRIBUTED_SPEECH if mention or kind == "direct" and words >= 4 else level.SCARE_QUOTE
+        if not span.closed and not mention:
+            confidence /= 2  # a lone mark used as a bullet or typo, most likely
+        if _is_title(content) and (speaker is None or _names_a_work(before)):
+            # A title or a nickname nobody is said to have said, or a show or book named after
+            # "on", "of" or a possessive ("on MSNBC’s “Morning Joe”"): not a quotation.
+            confidence = min(confidence, level.TITLE_OF_A_WORK)
+        elif speaker:
+            self.last_speaker = (speaker, number)
+        return Quote(
+            content, span.start, span.end, kind, speaker, cue, confidence, mention.text if mention else None, (lo, hi)
+        )
+
+    def _whole_sentence_mention(self, lo, hi):
+        """ "according to X" or ", Warren said." in the sentence: read once, whatever its quotes."""
+        if self._sentence_mention[0] != (lo, hi):
+            sentence = self._tokens(lo, hi, lo, hi)
+            found = according_to(self.masked, sentence) or closing_attribution(self.masked, sentence)
+            self._sentence_mention = ((lo, hi), found)
+        return self._sentence_mention[1]
+
+    def _tokens(self, start, end, lo, hi, most=None):
+        """Tokens of masked[start:end] (the last `most` of them), cut from the sentence [lo, hi) tokenised once."""
+        cached = self._sentence_cache
+        if cached is None or cached[0] != (lo, hi):
+            toks = tokens(self.masked, lo, hi)
+            cached = self._sentence_cache = ((lo, hi), toks, [t.start for t in toks])
+        _, toks, starts = cached
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        while last > first and toks[last - 1].end > end:
+            last -= 1
+        if most is not None:
+            first = max(first, last - most)
+        return toks[first:last]
+
+    def _inherit(self, span, lo, number, previous, attributed_in_sentence, leads_sentence):
+        """A quote with no cue of its own continues the speaker the text last gave."""
+        if attributed_in_sentence is not None:
+            return attributed_in_sentence.speaker, "continued", level.CONTINUED
+        if not leads_sentence:
+            return None
+        if self.last_quote and self.last_quote[1] == previous:
+            # The sentence before quoted someone: a bare quote goes on with the same voice.
+            return self.last_quote[0], "continued", level.CONTINUED
+        if previous:
+            previous_tokens = tokens(self.masked, *previous)
+            if self._prose_cue[0] != previous:  # every quote of a sentence asks the same of the one before
+                self._prose_cue = (previous, self._cue_in_prose(previous_tokens))
+            mention = self._prose_cue[1]
+            if mention:
+                speaker = self._resolve(mention, number)
+                if speaker:
+                    return speaker, mention.cue, level.CUE_IN_SENTENCE_BEFORE
+            # "Sen. Sanders identified young voters as … . “The younger people are …”": the person
+            # the sentence before was about goes on speaking.
+            subject = clause_subject(previous_tokens, len(previous_tokens))
+            if subject:
+                words, how = speaker_from_phrase(phrase(self.masked, previous_tokens, subject))
+                name = self.names.canonical(words, previous[0]) if how == "name" else None
+                if name and self.names.is_person(name):
+                    return name, "continued", level.NEARBY_SPEAKER
+        if span.open == self.paragraphs[number].start and number:
+            prior = self.paragraphs[number - 1]
+            if self.masked[prior.end - 1] == ":":
+                last = split_sentences(self.masked, prior.start, prior.end)[-1]
+                intro = tokens(self.masked, *last)
+                mention = cue_before(self.masked, intro) or _introduced(self.masked, intro)
+                if mention:
+                    speaker = self._resolve(mention, number)
+                    if speaker:
+                        return speaker, mention.cue, level.COLON_INTRO
+        if self.last_speaker and number - self.last_speaker[1] <= 1:
+            return self.last_speaker[0], "continued", level.NEARBY_SPEAKER
+        return None
+
+    def _resolve(self, mention, number, sentence_start=None):
+        """Turn a speaker phrase into a canonical speaker, or None."""
+        words, how = speaker_from_phrase(mention.text)
+        if how == "pronoun":
+            return self._pronoun(words, mention.start, sentence_start)
+        if how == "outlet":
+            return self.names.latest_outlet(mention.start) or mention.text
+        office = words.split()[1:] if words.split()[0].casefold() in ("the", "this") else words.split()
+        if how == "name" and len(office) == 1 and is_title_word(office[0]):
+            how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
+        if how == "name":
+            name = self.names.canonical(words, mention.start)
+            kind = self.names.kind_of(name)
+            if kind == OTHER or kind == PLACE and not self.names.is_country(name):
+                # A place, an event or a heading never speaks: "said from Windsor Castle". A country
+                # does, for its government ("China said").
+                return self._nearest_person(None, mention.start, sentence_start)
+            return name
+        return self._describe(words, mention.start, number)
+
+    def _describe(self, description, at, number):
+        """A description resolved to whom the article introduced with it, or kept as it is.
+
+        "the statement" speaks for whoever issued it, "the company" for the organisation
+        the article is about, "the mayor" for the one person it called mayor, and "the WHO chief"
+        for the person it goes on to name.
+        """
+        words = re.findall(r"[\w’'-]+", description)
+        if not words:
+            return description
+        head = re.sub(r"[’']s?$", "", words[-1].casefold())
+        first = words[0].casefold()
+        possessive = any(w.endswith(("’s", "'s")) and w[:1].isupper() for w in words[:-1])
+        definite = first in ("the", "this", "that") or possessive and first not in DETERMINERS
+        if head in STATEMENT_HEADS and definite:  # "the statement"; "a memo" is nobody's in particular
+            recent = self.last_speaker and number - self.last_speaker[1] <= 3
+            issuer = self.last_speaker[0] if recent else None
+            return issuer or self.names.latest_of_kind(at, ORGANISATION) or description
+        if head in ORGANISATION_HEADS and definite:
+            # "the company" is no government body: the Coast Guard beside OceanGate is not it.
+            public = head not in BUSINESS_HEADS
+            return self.names.latest_of_kind(at, ORGANISATION, public=public) or description
+        if head in ANONYMOUS_ROLES or not definite or head.endswith("s") and not head.endswith("ss"):
+            return description  # "a spokesman", "officials": nobody in particular
+        holder = self.names.holder_of(description, at)
+        if holder:
+            return holder
+        if head in _GENERIC_HEADS and any(w[:1].isupper() or w in ORGANISATION_HEADS for w in words[1:-1]):
+            # "the World Health Organization chief": the office holder the article names nearest.
+            return self.names.nearest_office_holder(at) or description
+        return description
+
+    def _pronoun(self, pronoun, at, sentence_start=None):
+        """he/she: the sentence's own subject, else the last speaker, else the nearest person.
+
+        A name whose gender is known to match wins over one of unknown gender
+        ("National Mall" is a capitalised pair, not a person who could be "he").
+        """
+        gender = PRONOUNS.get(pronoun.replace("'", "’"))
+        if gender in ("p", "n"):
+            return self._collective(at, sentence_start)
+        if gender not in ("m", "f"):
+            return None
+        return self._nearest_person(gender, at, sentence_start)
+
+    def _nearest_person(self, gender, at, sentence_start):
+        """The sentence's subject, the last speaker, or the nearest person before: of that gender if given."""
+        subject = self.names.persons_before(at, window=at - sentence_start)[-1:] if sentence_start else []
+        # The last speaker counts even when the text never says what it is: it spoke ("Obama said").
+        last = (
+            [self.last_speaker[0]]
+            if self.last_speaker and self.names.kind_of(self.last_speaker[0]) in (None, PERSON)
+            else []
+        )
+        candidates = [n for n in subject + last + self.names.persons_before(at) if n in last or self.names.is_person(n)]
+        for name in candidates:
+            if gender is None or self.names.gender_of(name) == gender:
+                return name
+        # No name of the right gender is known: the nearest person whose gender is unknown.
+        for name in candidates:
+            if self.names.gender_of(name) is None:
+                return name
+        return None
+
+    def _collective(self, at, sentence_start):
+        """they/it: the group or organisation the sentence is about ("Clinton’s campaign … what they call")."""
+        if sentence_start is None or sentence_start >= at:
+            return None
+        toks = tokens(self.masked, sentence_start, at)
+        found = clause_subject(toks, len(toks))
+        if not found:
+            return None
+        words, how = speaker_from_phrase(phrase(self.masked, toks, found))
+        if how == "pronoun" or how == "name" and self.names.is_person(self.names.canonical(words)):
+            return None  # a person is "he" or "she"
+        return self.names.canonical(words) if how == "name" else words
+
+    def _reported(self, lo, hi, number):
+        found = []
+        for item in reported_speech(self.masked, lo, hi):
+            speaker = self._resolve(item.mention, number)
+            found.append(
+                Quote(
+                    self.text[item.start : item.end],
+                    item.start,
+                    item.end,
+                    "indirect",
+                    speaker,
+                    item.mention.cue,
+                    item.confidence if speaker else level.UNRESOLVED_REPORT,
+                    item.mention.text,
+                    (lo, hi),
+                )
+            )
+        return found
+
+
+def _runs_out_of_post(span, posts, post_starts):
+    """The span starts inside an embedded post and ends past it (its mark is the post's own)."""
+    k = bisect_right(post_starts, span.start) - 1
+    return k >= 0 and posts[k].start <= span.start < posts[k].end < span.end
+
+
+_PARENTHETICAL = re.compile(r"(?<=\w)[ \u00a0]\([^()\n]{1,30}\)")  # "Rep. Gwen Moore (D-Wis.) said"
+_TRANSCRIPT = re.compile(rf"([{UPPER}][{UPPER}.' -]+[{UPPER}]):\s")  # "WALLACE: But, Governor …"
+
+
+_GENERIC_HEADS = {"chief", "head", "boss", "leader", "chairman", "chairwoman"}  # of the organisation named
+_MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
+
+
+_HEADLINE_PARAGRAPHS = 1  # the headline
+_WORD = re.compile(r"\w+")
+
+
+def _headlines_said_in_body(quotes, top):
+    """A Title Case quote in the headline is a quotation when the body quotes its words with a speaker.
+
+    “The Building Has Literally Pancaked” above “…has literally pancaked,” the chief said.
+    """
+    if not top:
+        return quotes
+    end = top[-1].end
+    headline = [q for q in quotes if q.start < end and q.speaker is None and _is_title(q.text)]
+    if not headline:
+        return quotes
+    said = [(set(_WORD.findall(q.text.casefold())), q) for q in quotes if q.start >= end and q.speaker]
+    adopted = {}
+    for quote in headline:
+        words = set(_WORD.findall(quote.text.casefold()))
+        for body_words, body in said:
+            shared = len(words & body_words)
+            if shared >= 2 and shared >= 0.8 * min(len(words), len(body_words)):
+                adopted[quote.start] = replace(
+                    quote,
+                    speaker=body.speaker,
+                    cue="continued",
+                    confidence=level.CONTINUED,
+                    speaker_mention=body.speaker_mention,
+                )
+                break
+    return [adopted.get(q.start, q) if q.speaker is None else q for q in quotes]
+
+
+def _introduced(masked, toks):
+    """Who an introduction names when no cue verb finds it: "Here is what he had to say:"."""
+    for token in toks:
+        if token.low in PRONOUNS and token.low not in ("i", "we", "it"):
+            return Mention(token.text, token.start, ":", level.CLAUSE_COLON)
+    return None
+
+
+def _is_title(content):
+    """Title Case: every word capitalised but the minor ones ("Coal Isn't the Villain.")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", content)
+    major = [w for w in words if w.casefold() not in _MINOR_WORDS]
+    return len(words) >= 1 and bool(major) and all(w[0].isupper() for w in major)
+
+
+_WORK_MARKERS = {"of", "on", "in", "at", "to", "from", "with", "for", "by", "titled", "entitled", "called", "named"}
+
+
+def _names_a_work(before):
+    """The words before a quote introduce a title: "on Fox News’s", "a book titled"."""
+    words = [t for t in before if t.is_word]
+    if not words:
+        return False
+    last = words[-1]
+    return last.low in _WORK_MARKERS or last.text.endswith(("’s", "'s", "s’"))
+
+
+_NICKNAME = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)?")
+
+
+def _is_nickname(text, span):
+    """A capitalised word in marks between a first name and a surname: Ashleigh “Ash” Barty."""
+    content = text[span.start : span.end]
+    if not _NICKNAME.fullmatch(content) or not content[:1].isupper() or span.open < 2:
+        return False
+    before = re.search(r"(?:^|\s)([^\W\d_][\w'’-]*) $", text[max(0, span.open - 30) : span.open])
+    after = re.match(r" ([^\W\d_][\w'’-]*)", text[span.close : span.close + 30])
+    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
+
+
+def _blank(masked, spans):
+    """Blank nicknames with their marks, so that the name around them reads as one run."""
+    for span in spans:
+        masked = masked[: span.open] + " " * (span.close - span.open) + masked[span.close :]
+    return masked
+
+
+def _mask(text, spans):
+    """Hide quoted words (keeping offsets and a final stop) so that rules read only the prose.
+
+    Short parentheticals after a word are blanked too: an affiliation between a
+    name and its verb would otherwise hide the cue.
+    """
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    pieces, at = [], 0
+    for span in spans:
+        end = span.end - 1 if text[span.end - 1] in _ENDS_SENTENCE else span.end
+        if end <= at:
+            continue
+        start = max(span.start, at)
+        pieces.append(text[at:start])
+        pieces.append("\n".join(MASK * len(line) for line in text[start:end].split("\n")))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
