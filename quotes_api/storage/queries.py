@@ -159,7 +159,7 @@ def _capped_count(query, keys, in_order):
     return (count, True) if count <= COUNT_LIMIT else (COUNT_LIMIT, False)
 
 
-def _paged(query, keys, request, prepare=None, count_in_order=False, counted=None):
+def _paged(query, keys, request, prepare=None, count_in_order=False, count=None):
     """One page of query in the order of keys, its (capped) total, and the key to continue after."""
     limit = request.per_page + 1
     if request.after is not None:
@@ -170,7 +170,7 @@ def _paged(query, keys, request, prepare=None, count_in_order=False, counted=Non
     if request.after is None and not more and (rows or not request.offset):
         total, exact = request.offset + len(rows), True  # the last page shows the total: no count needed
     else:
-        total, exact = _capped_count(counted or query, keys, count_in_order)
+        total, exact = count() if count else _capped_count(query, keys, count_in_order)
     rows = rows[: request.per_page]
     next_after = _encode(keys, rows[-1]) if more and rows else None
     return Page(prepare(rows) if prepare else rows, total, exact, next_after)
@@ -512,12 +512,20 @@ def list_speakers(prefix, sort, request):
         return _paged(query.where(Speaker.id.in_([])), SPEAKER_SORTS[sort], request)
     in_range = _prefix_range(SpeakerNameKey.key, key)
     matching = SpeakerNameKey.select(SpeakerNameKey.speaker).where(in_range)
-    counted = query.where(Speaker.id.in_(matching))
     if matching.limit(SPEAKER_SCAN_FROM).count() < SPEAKER_SCAN_FROM:
-        return _paged(counted, SPEAKER_SORTS[sort], request)  # few: read them all and sort
-    # Many (a short prefix): walk speakers in page order and keep those with a matching name.
+        return _paged(query.where(Speaker.id.in_(matching)), SPEAKER_SORTS[sort], request)  # few: read and sort
+    # Many (a short prefix): walk speakers in page order and keep those with a matching name; count
+    # the speakers among the first name keys of the range (one index range, no join).
     named = SpeakerNameKey.select(SpeakerNameKey.id).where(in_range & (SpeakerNameKey.speaker == Speaker.id))
-    return _paged(query.where(fn.EXISTS(named)), SPEAKER_SORTS[sort], request, counted=counted)
+
+    def count():
+        keys = matching.limit(2 * (COUNT_LIMIT + 1)).alias("keys")
+        speakers = SpeakerNameKey.select(fn.COUNT(keys.c.speaker_id.distinct())).from_(keys).scalar()
+        if speakers > COUNT_LIMIT:
+            return COUNT_LIMIT, False
+        return speakers, keys.count() < 2 * (COUNT_LIMIT + 1)  # a lower bound when the keys ran on
+
+    return _paged(query.where(fn.EXISTS(named)), SPEAKER_SORTS[sort], request, count=count)
 
 
 def get_speaker(speaker_id):
