@@ -45,6 +45,7 @@ lint: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/extract_linear.py
 	$(BIN)/python bench/group_scaling.py
 	$(BIN)/python bench/api_load.py
 

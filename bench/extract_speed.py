@@ -31,6 +31,12 @@ for path in sys.argv[1:]:
 """
 
 
+# Runs the quotes-api command of another checkout with this interpreter (same dependencies).
+REFERENCE = (
+    "import sys; sys.path.insert(0, {src!r}); sys.argv[0] = 'quotes-api'; from quotes_api.cli import main; main()"
+)
+
+
 def corpus(megabytes):
     """The article files, repeated to reach the size; and the size in characters (not bytes)."""
     files = next(sorted(d.glob("*.txt")) for d in SOURCES if d.is_dir() and any(d.glob("*.txt")))
@@ -55,17 +61,31 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=4.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--reference",
+        metavar="SRC",
+        help="a checkout of another commit (e.g. `git worktree add /tmp/ref <rev>`): its extractor runs "
+        "interleaved with ours on the same input, and the ratio is printed",
+    )
     args = parser.parse_args()
     cli = str(Path(sys.executable).with_name("quotes-api"))
     files, size = corpus(args.megabytes)
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(BASELINE)
     # Many copies of few files: the list goes through a file of paths to keep argv short.
-    ours_times, base_times = [], []
+    ours_times, base_times, reference_times = [], [], []
+    extract_args = ["extract", "--format", "jsonl", "--no-groups", *map(str, files)]
+    reference = [sys.executable, "-c", REFERENCE.format(src=args.reference)] if args.reference else None
     for _ in range(args.runs):
-        ours_times.append(run([cli, "extract", "--format", "jsonl", "--no-groups", *map(str, files)]))
+        ours_times.append(run([cli, *extract_args]))
         base_times.append(run([sys.executable, handle.name, *map(str, files)]))
+        if reference:
+            reference_times.append(run([*reference, *extract_args]))
     ours, base = statistics.median(ours_times), statistics.median(base_times)
+    if reference:
+        ref = statistics.median(reference_times)
+        print(f"reference {args.reference}: {ref:.2f} s  {size / ref:,.0f} chars/s")
+        print(f"throughput ours/reference: {ref / ours:.2f}")
     print(f"input: {len(files)} articles, {size:,} characters, medians of {args.runs} runs")
     print(f"quotes-api extract: {ours:.2f} s  {size / ours:,.0f} chars/s (whole process, one core)")
     print(f"regex baseline:     {base:.2f} s  {size / base:,.0f} chars/s")

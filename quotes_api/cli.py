@@ -85,7 +85,11 @@ def ingest(paths, if_empty, progress):
     from .storage import Article, Speaker
 
     with _migrated_app() as app:
-        settings = {"min_confidence": app.config["MIN_CONFIDENCE"], "indirect": app.config["STORE_INDIRECT"]}
+        settings = {
+            "min_confidence": app.config["MIN_CONFIDENCE"],
+            "indirect": app.config["STORE_INDIRECT"],
+            "max_chars": app.config["MAX_ARTICLE_CHARS"],
+        }
         if if_empty and Article.select().exists():
             click.echo("database already holds articles: nothing ingested")
             return

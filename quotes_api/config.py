@@ -7,7 +7,7 @@
 | PORT                   | 8000                           | port ``make run`` and ``quotes-api serve`` bind  |
 | MIGRATIONS_DIR         | ./migrations (or the repo's)   | folder of numbered migration files               |
 | MAX_CONTENT_LENGTH     | 2000000                        | largest request body in bytes (else 413)         |
-| MAX_ARTICLE_CHARS      | 500000                         | largest article text accepted                    |
+| MAX_ARTICLE_CHARS      | 500000                         | largest article text stored (API, batch, ingest) |
 | WRITE_RATE_LIMIT       | 60/minute                      | writes per API key                               |
 | SEARCH_RATE_LIMIT      | 120/minute                     | full-text searches per client address            |
 | RATE_LIMIT_ENABLED     | 1                              | 0 turns rate limiting off                        |

@@ -49,6 +49,19 @@ def test_ingest_needs_a_migrated_database(run):
     assert result.exit_code != 0 and "db upgrade" in result.output
 
 
+def test_ingest_refuses_an_article_over_the_length_limit_and_stores_the_rest(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("MAX_ARTICLE_CHARS", "200")
+    folder = tmp_path / "sizes"
+    folder.mkdir()
+    (folder / "short.txt").write_text("“We will fix the roads,” Mayor Ana Ruiz said.", encoding="utf-8")
+    (folder / "long.txt").write_text("“We will fix the roads,” Ana Ruiz said. " * 10, encoding="utf-8")
+    run("db", "upgrade")
+    result = CliRunner().invoke(main, ["ingest", str(folder)])
+    assert result.exit_code == 1
+    assert "long.txt: the article text is longer than 200 characters" in result.stderr
+    assert "articles added: 1, already stored: 0, failed: 1" in result.stdout
+
+
 def test_bad_files_are_reported_each_and_good_ones_still_stored(run, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()

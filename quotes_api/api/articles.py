@@ -110,8 +110,13 @@ class ArticleQueryArgsSchema(PaginationArgsSchema):
 
 
 def _settings():
-    """The extraction settings stored quotes follow (MIN_CONFIDENCE, STORE_INDIRECT)."""
-    return {"min_confidence": current_app.config["MIN_CONFIDENCE"], "indirect": current_app.config["STORE_INDIRECT"]}
+    """The settings storing follows (MIN_CONFIDENCE, STORE_INDIRECT, MAX_ARTICLE_CHARS)."""
+    config = current_app.config
+    return {
+        "min_confidence": config["MIN_CONFIDENCE"],
+        "indirect": config["STORE_INDIRECT"],
+        "max_chars": config["MAX_ARTICLE_CHARS"],
+    }
 
 
 @blp.route("")

@@ -7,6 +7,7 @@ which rule answers each quote and how sure that answer is (confidence.py).
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from typing import Any
 
 from . import confidence as level
 from .cues import CUE_WORDS
@@ -43,7 +44,10 @@ from .speakers import (
 _ENDS_SENTENCE = ".!?…"
 # How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
 # that keeps a sentence of thousands of quotes linear (each quote reads a window, not the sentence).
-LOOK_BACK_TOKENS = 80
+LOOK_BACK_TOKENS = 60
+# A guard on the work one article can cause: quoted passages after this many are not read (news
+# articles have tens; '"word ' * 100_000 has 100 000).
+MAX_QUOTES_PER_ARTICLE = 2000
 
 
 class ArticleExtraction:
@@ -59,14 +63,19 @@ class ArticleExtraction:
         post_starts = [post.start for post in self.posts]  # in text order, not overlapping
         spans = [s for s in spans if not _runs_out_of_post(s, self.posts, post_starts)]
         nicknames = [s for s in spans if _is_nickname(text, s)]
-        self.spans = [s for s in spans if s not in nicknames]
+        named = set(nicknames)
+        self.spans = [s for s in spans if s not in named]
         self.masked = _blank(_mask(text, self.spans), nicknames)
+        del self.spans[MAX_QUOTES_PER_ARTICLE:]  # masked all the same: their words are no one's cue
         self.names = EntityIndex(self.masked)
-        self.last_speaker = None  # (canonical name, paragraph index)
+        self.last_speaker: tuple[str, int] | None = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
+        self.addressee = None  # (name, paragraph index) of whom the last question was put to
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
-        self._sentence_mention = (None, None)  # (range, its according-to or closing attribution)
-        self._prose_cue = (None, None)  # (range, the cue of that quote-less sentence)
+        self._sentence_mention: tuple[Any, Any] = (None, None)  # (range, its according-to or closing attribution)
+        self._prose_cue: tuple[Any, ...] = (
+            None,
+        )  # (range, its cue, its tokens, its subject person or None: not yet read)
 
     def run(self, min_confidence, indirect):
         quotes = [
@@ -95,6 +104,7 @@ class ArticleExtraction:
                     if quote.speaker:
                         attributed_in_sentence = quote
                         self.last_quote = (quote.speaker, (lo, hi))
+                        self.addressee = self._asked(quote, span, hi, number)
                     quotes.append(quote)
                 if not inside:
                     # An embedded post is one quotation already: no reported speech inside it.
@@ -132,9 +142,16 @@ class ArticleExtraction:
         leads_sentence = not [t for t in before if t.is_word] or (before and before[-1].text in (":", ","))
         kind = "direct" if span.paragraphs > 1 or (leads_sentence and not content[:1].islower()) else "partial"
         mention = cue_after(self.masked, after)
-        if mention is None and not after and content[-1:] in "?!" and index + 1 == len(inside):
-            # “How many times?” Clinton said. — the question mark ended the sentence early.
-            mention = cue_after(self.masked, tokens(self.masked, hi, min(hi + 80, self.paragraphs[number].end)))
+        if mention is None and not after and content[-1:] in "?!." and index + 1 == len(inside):
+            # “How many times?” Clinton said. — the question mark ended the sentence early; and
+            # “I am done.” Harry said. — a full stop inside, the attribution as a sentence of its own.
+            following = tokens(self.masked, hi, min(hi + 80, self.paragraphs[number].end))
+            if content[-1:] == ".":
+                stop = next(
+                    (k for k, t in enumerate(following) if t.text.endswith(".") and t.low != t.text.casefold()), None
+                )
+                following = following[: stop + 1] if stop is not None and stop < _SHORT_ATTRIBUTION else []
+            mention = cue_after(self.masked, following)
         if mention is None:
             transcript = _TRANSCRIPT.match(content)
             if transcript and index == 0 and not set(transcript.group(1).title().split()) & CAPITALISED_FUNCTION_WORDS:
@@ -203,22 +220,21 @@ class ArticleExtraction:
             # The sentence before quoted someone: a bare quote goes on with the same voice.
             return self.last_quote[0], "continued", level.CONTINUED
         if previous:
-            previous_tokens = tokens(self.masked, *previous)
             if self._prose_cue[0] != previous:  # every quote of a sentence asks the same of the one before
-                self._prose_cue = (previous, self._cue_in_prose(previous_tokens))
-            mention = self._prose_cue[1]
+                previous_tokens = tokens(self.masked, *previous)
+                self._prose_cue = (previous, self._cue_in_prose(previous_tokens), previous_tokens, None)
+            _, mention, previous_tokens, subject_name = self._prose_cue
             if mention:
                 speaker = self._resolve(mention, number)
                 if speaker:
                     return speaker, mention.cue, level.CUE_IN_SENTENCE_BEFORE
             # "Sen. Sanders identified young voters as … . “The younger people are …”": the person
             # the sentence before was about goes on speaking.
-            subject = clause_subject(previous_tokens, len(previous_tokens))
-            if subject:
-                words, how = speaker_from_phrase(phrase(self.masked, previous_tokens, subject))
-                name = self.names.canonical(words, previous[0]) if how == "name" else None
-                if name and self.names.is_person(name):
-                    return name, "continued", level.NEARBY_SPEAKER
+            if subject_name is None:
+                subject_name = self._person_subject(previous, previous_tokens)
+                self._prose_cue = self._prose_cue[:3] + (subject_name,)
+            if subject_name:
+                return subject_name, "continued", level.NEARBY_SPEAKER
         if span.open == self.paragraphs[number].start and number:
             prior = self.paragraphs[number - 1]
             if self.masked[prior.end - 1] == ":":
@@ -229,9 +245,22 @@ class ArticleExtraction:
                     speaker = self._resolve(mention, number)
                     if speaker:
                         return speaker, mention.cue, level.COLON_INTRO
+        if self.addressee and self.addressee[1] == number - 1 and span.open == self.paragraphs[number].start:
+            # “Are you leaving?” she asked Harry. ¶ “Not today.” — the reply is Harry's turn.
+            return self.addressee[0], "continued", level.NEARBY_SPEAKER
         if self.last_speaker and number - self.last_speaker[1] <= 1:
             return self.last_speaker[0], "continued", level.NEARBY_SPEAKER
         return None
+
+    def _person_subject(self, sentence, toks):
+        """The person the sentence is about (its clause subject), or "" when it is about no one."""
+        subject = clause_subject(toks, len(toks))
+        if subject:
+            words, how = speaker_from_phrase(phrase(self.masked, toks, subject))
+            name = self.names.canonical(words, sentence[0]) if how == "name" else None
+            if name and self.names.is_person(name):
+                return name
+        return ""
 
     def _resolve(self, mention, number, sentence_start=None):
         """Turn a speaker phrase into a canonical speaker, or None."""
@@ -268,8 +297,8 @@ class ArticleExtraction:
         possessive = any(w.endswith(("’s", "'s")) and w[:1].isupper() for w in words[:-1])
         definite = first in ("the", "this", "that") or possessive and first not in DETERMINERS
         if head in STATEMENT_HEADS and definite:  # "the statement"; "a memo" is nobody's in particular
-            recent = self.last_speaker and number - self.last_speaker[1] <= 3
-            issuer = self.last_speaker[0] if recent else None
+            last = self.last_speaker
+            issuer = last[0] if last is not None and number - last[1] <= 3 else None
             return issuer or self.names.latest_of_kind(at, ORGANISATION) or description
         if head in ORGANISATION_HEADS and definite:
             # "the company" is no government body: the Coast Guard beside OceanGate is not it.
@@ -316,6 +345,16 @@ class ArticleExtraction:
             if self.names.gender_of(name) is None:
                 return name
         return None
+
+    def _asked(self, quote, span, hi, number):
+        """Whom a question was put to: “Are you leaving?” she asked Harry Dunn."""
+        if quote.cue not in ("asked", "asks") or not quote.text.endswith("?"):
+            return None
+        asked = _ASKED_WHOM.search(self.masked, span.close, min(hi + 80, self.paragraphs[number].end))
+        if not asked:
+            return None
+        name = self.names.canonical(asked.group(1), asked.start(1))
+        return (name, number) if self.names.is_person(name) or len(name.split()) == 1 else None
 
     def _collective(self, at, sentence_start):
         """they/it: the group or organisation the sentence is about ("Clinton’s campaign … what they call")."""
@@ -364,6 +403,8 @@ _GENERIC_HEADS = {"chief", "head", "boss", "leader", "chairman", "chairwoman"}  
 _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "is", "as"}
 
 
+_ASKED_WHOM = re.compile(r"\basks?(?:ed)? ((?:[A-Z][\w'’-]+ ?){1,3})")
+_SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline
 _WORD = re.compile(r"\w+")
 
@@ -439,9 +480,12 @@ def _is_nickname(text, span):
 
 def _blank(masked, spans):
     """Blank nicknames with their marks, so that the name around them reads as one run."""
+    pieces, at = [], 0  # joined once: rebuilding the text per nickname is quadratic
     for span in spans:
-        masked = masked[: span.open] + " " * (span.close - span.open) + masked[span.close :]
-    return masked
+        pieces += [masked[at : span.open], " " * (span.close - span.open)]
+        at = span.close
+    pieces.append(masked[at:])
+    return "".join(pieces)
 
 
 def _mask(text, spans):

@@ -473,14 +473,14 @@ class EntityIndex:
         "the company" is the one the article is about, not the product it named last.
         """
         for side in (self._before(offset, window), self._after(offset, window)):
-            counts = {}
+            counts: dict[str, tuple[int, int]] = {}
             for distance, (_, entity) in enumerate(side):
                 if self.kind_of(entity.name) == kind and not entity.is_outlet and (public or not _is_public(entity)):
                     name = self.canonical_of(entity)
                     mentions, nearest = counts.get(name, (0, -distance))
                     counts[name] = (mentions + 1, nearest)
             if counts:
-                return max(counts, key=counts.get)
+                return max(counts, key=counts.__getitem__)
         return None
 
     def nearest_office_holder(self, at, window=1500):

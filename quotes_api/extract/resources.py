@@ -317,10 +317,11 @@ SENTENCE_ABBREVIATIONS = set(
 )
 
 # Social posts: "… — Name (@handle) Month D, YYYY" closing a paragraph.
-# Possessive quantifiers and the look-behind keep the search linear on long runs of spaces: the
-# name is what stands between the dash and "(@", stripped (or one space when nothing does).
+# Possessive quantifiers and the look-behind keep the search linear on long runs of spaces (the
+# look-behind comes after the first space, so the engine still skips quickly to the next one).
+# The name is what stands between the dash and "(@", stripped (or one space when nothing does).
 SOCIAL_SIGNATURE = re.compile(
-    r"(?<!\s)\s++[—–―-]{1,2}"
+    r"\s(?<!\s\s)\s*+[—–―-]{1,2}"
     r"(?:\s*+(?P<name>[^\s—–―()][^\n—–―()]{0,79}?)\s*+|\s++)\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>(?:" + "|".join(MONTHS) + r")\.? \d{1,2}, \d{4})\s*$"
 )

@@ -141,9 +141,10 @@ def is_verb_cue(toks, k):
 
 # A sentence ends with a stop, maybe closing marks, and space before a capital, a digit, a mark or
 # a letter of a script without case (Hebrew, CJK); CJK full stops need no space. The look-behind
-# and possessive quantifiers keep the search linear on long runs of stops or spaces.
+# and possessive quantifiers keep the search linear on long runs of stops or spaces (the look-behind
+# comes after the first stop so that the engine can still skip quickly to the next stop).
 _BOUNDARY = re.compile(
-    r"(?:(?<![.!?…])[.!?…]++[\"”’')]*+\s++|(?<![。！？])[。！？]++[”’」』)]*+\s*+)"
+    r"(?:[.!?…](?<![.!?…]{2})[.!?…]*+[\"”’')]*+\s++|[。！？](?<![。！？]{2})[。！？]*+[”’」』)]*+\s*+)"
     r"(?=[\"“”‘'«»„(\[0-9" + MASK + r"]|[^\W\d_])"
 )
 # No sentence is longer: text without a boundary (another script's punctuation, zero-width
@@ -153,7 +154,8 @@ MAX_SENTENCE_CHARS = 2000
 
 def split_sentences(masked, lo, hi):
     """Sentence ranges of masked[lo:hi]; quotes are masked, so only the prose splits."""
-    sentences, start = [], lo
+    sentences: list[tuple[int, int]] = []
+    start = lo
     for match in _BOUNDARY.finditer(masked, lo, hi):
         if match.end() < hi and masked[match.end()].islower():
             continue  # "etc. and" — a lower-case letter goes on with the sentence
@@ -162,7 +164,8 @@ def split_sentences(masked, lo, hi):
             stem = word.group().rstrip(".").casefold()
             if stem in SENTENCE_ABBREVIATIONS or re.fullmatch(r"\w", stem) or re.fullmatch(r"(?:\w\.)+\w", stem):
                 continue
-        start = _cut_long(masked, sentences, start, match.end())
+        if match.end() - start > MAX_SENTENCE_CHARS:
+            start = _cut_long(masked, sentences, start, match.end())
         sentences.append((start, match.end()))
         start = match.end()
     if start < hi:

@@ -3,13 +3,15 @@
 import hashlib
 from dataclasses import dataclass
 
-from peewee import JOIN, IntegrityError, fn
+from peewee import JOIN, IntegrityError
 
 from ..extract.names import fold
-from ..variants import Grouper, Member, words
-from .groups import DatabaseGroupStore, refresh_group
+from ..variants import Grouper, Member, evidence, words
+from ..variants.text import statement_words
+from .groups import DatabaseGroupStore, alias_earlier_ids, refresh_group
 from .models import (
     Article,
+    GroupAlias,
     Quote,
     QuoteSearch,
     QuoteShingle,
@@ -109,6 +111,7 @@ def _store_quote(article_row, quote):
         cue=quote.cue,
         confidence=quote.confidence,
         speaker_mention=quote.speaker_mention,
+        speaker_kind=getattr(quote, "speaker_kind", None),  # set by attribution once it tells kinds apart
         context_start=quote.context[0],
         context_end=quote.context[1],
         word_count=len(words(quote.text)),
@@ -158,9 +161,23 @@ def index_name(speaker_id, key):
 
 
 def member_of(quote_row, article_row):
-    """A stored quote as grouping sees it."""
-    speaker_key = quote_row.speaker.key if quote_row.speaker_id else None
-    return Member(quote_row.id, words(quote_row.text), article_row.id, speaker_key, article_row.published)
+    """A stored quote as grouping sees it, with its speaker's evidence."""
+    speaker = quote_row.speaker if quote_row.speaker_id else None
+    said = evidence(
+        speaker.name if speaker else None,
+        quote_row.speaker_kind,
+        quote_row.confidence,
+        key=speaker.key if speaker else None,
+    )
+    return Member(
+        quote_row.id,
+        statement_words(quote_row.text),
+        article_row.id,
+        said.key,
+        article_row.published,
+        said.kind,
+        said.confidence,
+    )
 
 
 def delete_article(article_id):
@@ -180,23 +197,33 @@ def delete_article(article_id):
 
 
 def regroup_all(progress=None):
-    """Rebuild every variant group from scratch, in publication order. Returns the number of groups."""
+    """Rebuild every variant group from scratch; return the number of groups.
+
+    Quotes are placed in the order they were stored, exactly as incremental ingest placed
+    them, so a regroup under unchanged rules gives the groups ingest built. A rebuilt group
+    keeps the id its members' group had; an id that is not live again becomes an alias of
+    the group most of its quotes went to, so stored links keep resolving.
+    """
     with database.atomic("IMMEDIATE"):
+        earlier_ids = dict(Quote.select(Quote.id, Quote.group).where(Quote.group.is_null(False)).tuples())
+        earlier_aliases = dict(GroupAlias.select(GroupAlias.id, GroupAlias.group).tuples())
         Quote.update(group=None).execute()
+        GroupAlias.delete().execute()
         VariantGroup.delete().execute()
         QuoteShingle.delete().execute()
-        grouper = Grouper(DatabaseGroupStore())
+        grouper = Grouper(DatabaseGroupStore(earlier_ids))
         query = (
             Quote.select(Quote, Article, Speaker)
             .join(Article)
             .switch(Quote)
             .join(Speaker, join_type=JOIN.LEFT_OUTER)
             .where(Quote.kind != "indirect")
-            .order_by(fn.COALESCE(Article.published, "9999-12-31"), Article.id, Quote.start)
+            .order_by(Quote.id)
         )
         for quote in query:
             grouper.add(member_of(quote, quote.article))
             if progress:
                 progress(1)
+        alias_earlier_ids(earlier_ids, earlier_aliases)
         VariantGroup.update(updated_at=utcnow()).execute()
         return VariantGroup.select().count()

@@ -118,6 +118,14 @@ class VariantGroup(BaseModel):
         indexes = ((("size", "updated_at"), False),)
 
 
+class GroupAlias(BaseModel):
+    """A group id that no longer exists (merged, or renumbered by a regroup) and the group it resolves to."""
+
+    id = IntegerField(primary_key=True)
+    group = ForeignKeyField(VariantGroup, backref="aliases", on_delete="CASCADE", index=True)
+    created_at = DateTimeField(default=utcnow)
+
+
 class Quote(BaseModel):
     article = ForeignKeyField(Article, backref="quotes", on_delete="CASCADE")
     speaker = ForeignKeyField(Speaker, backref="quotes", null=True, on_delete="SET NULL")
@@ -129,6 +137,7 @@ class Quote(BaseModel):
     cue = TextField(null=True)
     confidence = FloatField(index=True)
     speaker_mention = TextField(null=True)
+    speaker_kind = CharField(max_length=12, null=True)  # person, organisation, place, other; NULL: unknown
     context_start = IntegerField()
     context_end = IntegerField()
     word_count = IntegerField(index=True)
@@ -166,4 +175,15 @@ class ApiKey(BaseModel):
     revoked_at = DateTimeField(null=True)
 
 
-MODELS = [Article, Syndication, Speaker, SpeakerAlias, SpeakerNameKey, VariantGroup, Quote, QuoteShingle, ApiKey]
+MODELS = [
+    Article,
+    Syndication,
+    Speaker,
+    SpeakerAlias,
+    SpeakerNameKey,
+    VariantGroup,
+    GroupAlias,
+    Quote,
+    QuoteShingle,
+    ApiKey,
+]

@@ -16,6 +16,7 @@ from peewee import JOIN, OperationalError, SqliteDatabase, Value, fn
 
 from ..extract.names import fold
 from ..variants import word_diff
+from .groups import resolve_group
 from .models import Article, Quote, QuoteSearch, Speaker, SpeakerAlias, SpeakerNameKey, Syndication, VariantGroup
 
 MAX_ROWID = 2**63 - 1  # SQLite's INTEGER
@@ -257,7 +258,7 @@ def _filtered(query, filters):
     if filters.until:
         query = query.where(Article.published <= filters.until)
     if filters.group is not None:
-        query = query.where(Quote.group == filters.group)
+        query = query.where(Quote.group == (resolve_group(filters.group) or filters.group))
     return query
 
 
@@ -461,8 +462,12 @@ def _members(group_id, summary):
 
 
 def group_detail(group_id):
-    """A group's summary with its members by outlet (canonical first), or None."""
-    summary = group_summaries([group_id]).get(group_id)
+    """A group's summary with its members by outlet (canonical first), or None.
+
+    A group merged into another (or renumbered by a regroup) answers with the group it went into.
+    """
+    group_id = resolve_group(group_id)
+    summary = group_summaries([group_id]).get(group_id) if group_id is not None else None
     if summary is None:
         return None
     outlets: dict = {}

@@ -1,32 +1,48 @@
 """Word-level diff of a variant wording against the canonical one, with offsets a page can highlight."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from rapidfuzz.distance import Levenshtein
 
+from .align import MISS, semi_global
 from .text import word_spans
 
+Span = tuple[str, int, int]
 
-def word_diff(canonical, variant):
+
+def word_diff(canonical: str, variant: str) -> list[dict[str, Any]]:
     """Return the edits that turn canonical into variant, word by word.
 
     Each edit is ``{"op", "canonical": {"start", "end", "text"}, "variant": {...}}`` with
     character offsets into each text. ``op`` is ``equal``, ``replace``, ``insert`` (words
     only the variant has), ``delete`` (words the variant dropped) or ``omitted``
-    (canonical words before or after the part the variant quotes at all).
+    (canonical words before or after the part the variant quotes at all). A shorter
+    variant is first placed on the stretch of the canonical it quotes (a semi-global
+    alignment), so a word that recurs earlier in the canonical does not pull it off.
 
     >>> [e["op"] for e in word_diff("the deaths of George Floyd", "the death of George Floyd")]
     ['equal', 'replace', 'equal']
     """
     left, right = word_spans(canonical), word_spans(variant)
-    ops = Levenshtein.opcodes([w for w, _, _ in left], [w for w, _, _ in right])
+    left_words, right_words = [w for w, _, _ in left], [w for w, _, _ in right]
+    lo, hi = 0, len(left)
+    if right_words and len(right_words) < len(left_words):
+        stretch = semi_global(right_words, left_words, MISS * len(right_words), exact=True)
+        if stretch is not None:
+            lo, hi = stretch.start, stretch.end
     edits = []
-    for op in ops:
+    if lo:
+        edits.append(_edit("omitted", canonical, left, 0, lo, variant, right, 0, 0))
+    for op in Levenshtein.opcodes(left_words[lo:hi], right_words):
         edits.append(
-            {
-                "op": op.tag,
-                "canonical": _stretch(canonical, left, op.src_start, op.src_end),
-                "variant": _stretch(variant, right, op.dest_start, op.dest_end),
-            }
+            _edit(
+                op.tag, canonical, left, lo + op.src_start, lo + op.src_end, variant, right, op.dest_start, op.dest_end
+            )
         )
+    if hi < len(left):
+        edits.append(_edit("omitted", canonical, left, hi, len(left), variant, right, len(right), len(right)))
     # Canonical words before the variant's first word and after its last are not edits:
     # the variant quotes only part of the statement.
     for edge in (edits[:1], edits[-1:]):
@@ -36,7 +52,13 @@ def word_diff(canonical, variant):
     return edits
 
 
-def _stretch(text, spans, lo, hi):
+def _edit(
+    op: str, canonical: str, left: list[Span], lo: int, hi: int, variant: str, right: list[Span], vlo: int, vhi: int
+) -> dict[str, Any]:
+    return {"op": op, "canonical": _stretch(canonical, left, lo, hi), "variant": _stretch(variant, right, vlo, vhi)}
+
+
+def _stretch(text: str, spans: list[Span], lo: int, hi: int) -> dict[str, Any]:
     if lo == hi:
         at = spans[lo][1] if lo < len(spans) else len(text)
         return {"start": at, "end": at, "text": ""}

@@ -1,99 +1,202 @@
-"""Which quotes are one statement, and how groups grow as articles arrive.
+"""Which quotes are one statement, and how groups grow and merge as articles arrive.
 
 The rules follow the phrase-graph method for news memes (Leskovec, Backstrom &
-Kleinberg, 2009), adapted to incremental ingest:
+Kleinberg, 2009), adapted to incremental ingest and to how outlets print statements:
 
-* Two wordings are the same statement when the shorter is contained in the
-  longer within an edit budget that grows with its length (one word in six may be
-  substituted, dropped or added), both come from different articles, their speakers
-  do not conflict, and they were published within two weeks of each other.
-* A quote joins at most one group, and only by matching that group's *canonical*
-  wording, never a member: a short generic fragment ("this is not who we are")
-  contained in two different statements therefore cannot chain them together.
-* Existing groups are never merged; a group keeps its id as it grows.
-* The canonical wording is the longest member (ties: the first stored), because
-  the longest printing contains what the shorter ones cut.
+* Two wordings are one statement when the shorter lies inside the longer (a semi-global
+  word alignment: the longer's words before and after are free) within an edit budget that
+  grows with its length — one word in six (one in four when both have the same resolved speaker),
+  a re-typed word or a person shift counting half —
+  or, when each cut a different end, they share a passage of :data:`SHARED_PASSAGE` words.
+  They were published within two weeks of each other and their speakers do not conflict:
+  only two confident, resolved, different *person* names veto (see :mod:`.speakers`).
+* Wordings of six words or fewer identify nothing on their own ("this is not who we are"):
+  they join only a wording of the same resolved speaker that contains them — the passage their
+  own article printed, else the one statement of that speaker that contains them (none when
+  several do).
+* A quote joins one group: the group of its best *container* (the article's own longer
+  quote first). A short fragment inside two different statements therefore cannot chain
+  them. A quote that contains a group's *canonical* wording takes that whole group along:
+  two groups it contains merge, the older id staying (the store keeps the other as an alias).
+* Quotes of one article may share a group (a headline fragment, a repeated quote, halves
+  split around their cue) but a group needs two articles: an article repeating itself is
+  not a variant.
+* The canonical wording is the longest member (ties: the first stored), because the longest
+  printing contains what the shorter ones cut; a longer containing wording takes over.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
+from typing import TypeVar
 
-from rapidfuzz.distance import LCSseq, Levenshtein
+from .align import MISS, semi_global, shared_passage
+from .speakers import CONFIDENT, compatible_names
+from .text import ELLIPSIS, shingles, word_count
 
-from .text import shingles
-
-MIN_WORDS = 7  # six words or fewer ("this is not who we are") are too generic to identify a statement
+MIN_WORDS = 7  # a wording this long can identify a statement on its words alone
+MIN_SHORT_WORDS = 2  # shorter phrases ("hard", "hoax") are never grouped
+SHARED_PASSAGE = 12  # words (net of edits) two printings must share when neither contains the other
+SPEAKER_BLIND = 20  # a contained wording this long is one statement whatever the attributions say
 MIN_SHARED_SHINGLES = 2
 MAX_DAYS_APART = 14
 COMMON_SHINGLE = 200  # a shingle in more quotes than this is a stock phrase: not used to find candidates
 PROBE_BUDGET = 1000  # postings read per quote, rarest shingles first: bounds the work as the index grows
+SPEAKER_PROBE = 200  # a speaker's most recent short quotes read per quote
+
+PublishedDate = date | str | None
 
 
 @dataclass(frozen=True)
 class Member:
-    """A quote as grouping sees it."""
+    """A quote as grouping sees it, with the evidence its attribution gives."""
 
     id: int
-    words: tuple
-    article: object  # any identity: two members of one article never pair directly
+    words: tuple[str, ...]
+    article: Hashable  # any identity: the quotes of one article
     speaker: str | None = None  # identity key of the speaker, when known
-    published: object = None  # date or ISO string, when known
+    published: PublishedDate = None  # date or ISO string, when known
+    speaker_kind: str | None = None  # "person", "organisation", "place", "other" or None (unknown)
+    confidence: float = 1.0  # of the attribution
 
 
-def edit_budget(length):
-    """Word edits allowed when a quote of ``length`` words is matched: one in six, at least one."""
-    return max(1, length // 6)
+def edit_budget(length: int) -> int:
+    """Half-word edits allowed when a quote of ``length`` words is matched: one word in six, at least one.
+
+    Six words or fewer: one near miss at most ("final"/"finals"), nothing for two or three.
+    """
+    if length < MIN_WORDS:
+        return 1 if length >= 4 else 0
+    return max(MISS, length * MISS // 6)
 
 
-def contains(short, long):
+def contains(short: Sequence[str], long: Sequence[str], lenient: bool = False) -> float:
     """Score in (0, 1] when the word sequence short is within long up to the edit budget, else 0.0.
+
+    An ELLIPSIS in short is a cut: the words of long it stands for are free. ``lenient``
+    (both printings have the same resolved speaker) allows one word in four, not six: a
+    re-transcription changes more words than a re-print.
 
     >>> short = "the deaths of george floyd gave breath".split()
     >>> contains(short, "and the death of george floyd gave breath to".split())
     0.857...
+    >>> contains("it is a setback … it sets back the idea".split(), "it is a setback it sets back the clock to a "
+    ...          "time when nobody listened it sets back the idea that".split())
+    1.0
     """
-    if not short or len(short) > len(long) + edit_budget(len(short)):
+    long = [w for w in long if w != ELLIPSIS]
+    pieces: list[list[str]] = [[]]
+    for word in short:
+        if word == ELLIPSIS:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    pieces = [p for p in pieces if p]
+    length = sum(map(len, pieces))
+    if not length:
         return 0.0
-    blocks = [b for b in LCSseq.editops(short, long).as_matching_blocks() if b.size]
-    if not blocks:
-        return 0.0
-    matched = sum(b.size for b in blocks)
-    if len(short) - matched > edit_budget(len(short)):
-        return 0.0
-    # Compare with the stretch of the longer wording that the shorter one covers.
-    lead, tail = blocks[0].a, len(short) - (blocks[-1].a + blocks[-1].size)
-    window = long[max(0, blocks[0].b - lead) : blocks[-1].b + blocks[-1].size + tail]
-    distance = Levenshtein.distance(short, window)
-    if distance > edit_budget(len(short)):
-        return 0.0
-    return 1.0 - distance / len(short)
+    limit = edit_budget(length)
+    if lenient and length >= MIN_WORDS:
+        limit = max(limit, length * MISS // 4)
+    cost = at = 0
+    for piece in pieces:  # each piece within what the previous one left
+        found = semi_global(piece, long[at:], limit - cost)
+        if found is None:
+            return 0.0
+        cost, at = cost + found.cost, at + found.end
+    return max(0.01, 1.0 - cost / (MISS * length))
 
 
-def _as_date(value):
+def as_date(value: PublishedDate) -> date | None:
     if value is None or isinstance(value, date):
         return value
+    return _parse_date(str(value)[:10])
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> date | None:
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(text)
     except ValueError:
         return None
 
 
-def same_statement(a, b):
-    """Score in (0, 1] when members a and b are wordings of one statement, else 0.0."""
-    if a.article == b.article:
+def _resolved(member: Member) -> bool:
+    """A name, not a description: a person, organisation or place, or a one-word name of unknown kind."""
+    return bool(member.speaker) and member.speaker_kind in ("person", "organisation", "place", None)
+
+
+def same_speaker(a: Member, b: Member) -> bool:
+    """Both attributed to one resolved speaker ("Doeleman" and "Sheperd Doeleman" are one)."""
+    return _resolved(a) and _resolved(b) and compatible_names(a.speaker or "", b.speaker or "")
+
+
+def speakers_conflict(a: Member, b: Member) -> bool:
+    """Two confident, resolved person names that cannot be one person."""
+    if not (a.speaker and b.speaker) or compatible_names(a.speaker, b.speaker):
+        return False
+    return all(m.speaker_kind == "person" and m.confidence >= CONFIDENT for m in (a, b))
+
+
+def consensus(members: Iterable[Member]) -> Member | None:
+    """The member speaking for a group: most members name its resolved speaker, and at least two.
+
+    One wrong attribution (a heading taken for the speaker) is then outvoted by the rest.
+    """
+    backers: dict[str, list[Member]] = {}
+    attributed = 0
+    for member in members:
+        if _resolved(member):
+            attributed += 1
+            backers.setdefault(member.speaker or "", []).append(member)
+    if not backers:
+        return None
+    most = max(backers.values(), key=lambda ms: (len(ms), ms[0].speaker or ""))
+    if len(most) < 2 or 2 * len(most) <= attributed:
+        return None
+    return max(most, key=lambda m: (m.confidence, -m.id))
+
+
+def speaking_as(member: Member, voice: Member | None) -> Member:
+    """member with the speaker evidence of voice (its group's consensus) when its own disagrees."""
+    if voice is None or (member.speaker and compatible_names(member.speaker, voice.speaker or "")):
+        return member
+    return replace(member, speaker=voice.speaker, speaker_kind=voice.speaker_kind, confidence=voice.confidence)
+
+
+def link(a: Member, b: Member) -> float:
+    """Score in (0, 1] when a and b are wordings of one statement (same article allowed), else 0.0."""
+    short, long = (a, b) if _rank(a) <= _rank(b) else (b, a)
+    length = word_count(short.words)
+    if length < MIN_SHORT_WORDS:
         return 0.0
-    if a.speaker and b.speaker and a.speaker != b.speaker:
-        return 0.0
-    day_a, day_b = _as_date(a.published), _as_date(b.published)
+    day_a, day_b = as_date(a.published), as_date(b.published)
     if day_a and day_b and abs((day_a - day_b).days) > MAX_DAYS_APART:
         return 0.0
-    short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
-    if len(short.words) < MIN_WORDS:
+    if length < MIN_WORDS:
+        return contains(short.words, long.words) if same_speaker(a, b) else 0.0
+    conflict = speakers_conflict(a, b)
+    if conflict and length < SPEAKER_BLIND:
         return 0.0
-    return contains(short.words, long.words)
+    score = contains(short.words, long.words, lenient=same_speaker(a, b))
+    if score or conflict or a.article == b.article:
+        return score
+    passage = shared_passage(short.words, long.words, MISS * SHARED_PASSAGE)
+    return passage / (2 * MISS * len(long.words)) if passage else 0.0
 
 
-def probe_order(items, size):
+def same_statement(a: Member, b: Member) -> float:
+    """Score in (0, 1] when members a and b, of two articles, are wordings of one statement, else 0.0."""
+    return 0.0 if a.article == b.article else link(a, b)
+
+
+T = TypeVar("T")
+
+
+def probe_order(items: Iterable[T], size: Callable[[T], int]) -> Iterator[T]:
     """The rarest items first, while the postings read stay within PROBE_BUDGET (at least two).
 
     Rare shingles are the telling ones; common ones only add candidates that fail
@@ -107,116 +210,248 @@ def probe_order(items, size):
         yield item
 
 
-def _longer(a, b):
-    """The canonical of two members: the longer, the earlier stored on a tie."""
-    return a if (len(a.words), -a.id) > (len(b.words), -b.id) else b
+def _rank(member: Member) -> tuple[int, int]:
+    """Longer first, then the earlier stored: the canonical of several members is the greatest."""
+    return (word_count(member.words), -member.id)
 
 
 class GroupStore:
     """Where members, their shingles and their groups are kept. Subclasses: memory, database."""
 
-    def candidates(self, member, member_shingles):
-        """Members of other articles sharing at least MIN_SHARED_SHINGLES uncommon shingles."""
+    def candidates(self, member: Member, member_shingles: set[int]) -> Iterable[Member]:
+        """Stored members that may be wordings of member's statement, its own article's included.
+
+        Those sharing at least MIN_SHARED_SHINGLES uncommon shingles; and, when member has a
+        speaker, that speaker's recent short quotes (all its recent quotes when member is short).
+        """
         raise NotImplementedError
 
-    def group_of(self, member_id):
+    def said_by(self, speaker: str, short: bool, before: int | None = None) -> Iterable[Member]:
+        """The speaker's latest quotes placed before ``before`` (SPEAKER_PROBE at most); under MIN_WORDS if short."""
         raise NotImplementedError
 
-    def canonical(self, group_id):
+    def group_of(self, member_id: int) -> int | None:
         raise NotImplementedError
 
-    def index(self, member, member_shingles):
+    def canonical(self, group_id: int) -> Member:
         raise NotImplementedError
 
-    def create_group(self, members, canonical):
+    def members_of(self, group_id: int) -> list[Member]:
         raise NotImplementedError
 
-    def join(self, group_id, members, canonical):
+    def index(self, member: Member, member_shingles: set[int]) -> None:
+        raise NotImplementedError
+
+    def create_group(self, members: list[Member], canonical: Member) -> int:
+        raise NotImplementedError
+
+    def join(self, group_id: int, members: list[Member], canonical: Member) -> None:
+        raise NotImplementedError
+
+    def merge(self, group_id: int, into: int) -> None:
+        """Move every member of group_id into group ``into``; group_id stays resolvable as an alias."""
         raise NotImplementedError
 
 
 class Grouper:
     """Adds quotes one at a time, comparing each only with the candidates its store finds."""
 
-    def __init__(self, store):
+    def __init__(self, store: GroupStore) -> None:
         self.store = store
 
-    def add(self, member):
+    def add(self, member: Member) -> int | None:
         """Place member in a group (or none); return its group id."""
-        if len(member.words) < MIN_WORDS:
+        if word_count(member.words) < MIN_SHORT_WORDS:
             return None
         member_shingles = shingles(member.words)
-        best_group, best_score, loose = None, 0.0, []
-        seen_groups = set()
+        seen: dict[int, Member] = {}
         for candidate in self.store.candidates(member, member_shingles):
-            group = self.store.group_of(candidate.id)
-            if group is None:
-                score = same_statement(member, candidate)
-                if score:
-                    loose.append(candidate)
-            elif group not in seen_groups:
-                seen_groups.add(group)
-                score = same_statement(member, self.store.canonical(group))
-                if score > best_score:
-                    best_group, best_score = group, score
-        if best_group is not None:
-            canonical = _longer(member, self.store.canonical(best_group))
-            joining = [member] + [c for c in loose if same_statement(c, canonical) or c is canonical]
-            self.store.join(best_group, joining, canonical)
-            group = best_group
-        elif loose:
-            canonical = member
-            for candidate in loose:
-                canonical = _longer(canonical, candidate)
-            joining = [m for m in [member] + loose if m is canonical or same_statement(m, canonical)]
-            group = self.store.create_group(joining, canonical) if len(joining) > 1 else None
-        else:
-            group = None
+            if candidate.id != member.id:
+                seen.setdefault(candidate.id, candidate)
+        group = self._place(member, list(seen.values()))
         self.store.index(member, member_shingles)
         return group
+
+    def _place(self, member: Member, candidates: list[Member]) -> int | None:
+        store = self.store
+        voices: dict[int, Member | None] = {}
+
+        def voice(group: int) -> Member | None:
+            if group not in voices:
+                voices[group] = consensus(store.members_of(group))
+            return voices[group]
+
+        parents: list[tuple[tuple[bool, bool, float, int, int], Member]] = []
+        children: list[Member] = []
+        for candidate in candidates:
+            group = store.group_of(candidate.id)
+            # A grouped wording speaks with its group's voice: one wrong attribution is outvoted.
+            score = link(member, speaking_as(candidate, voice(group)) if group is not None else candidate)
+            if not score:
+                continue
+            if _rank(candidate) > _rank(member):
+                key = (candidate.article == member.article, group is not None, score, *_rank(candidate))
+                parents.append((key, candidate))
+            else:
+                children.append(candidate)
+        parent = max(parents, key=lambda p: p[0])[1] if parents else None
+        if parent is not None and parent.article != member.article and word_count(member.words) < MIN_WORDS:
+            # A short phrase inside wordings of several statements of its speaker names none of them.
+            if len({store.group_of(c.id) or -c.id for _, c in parents}) > 1:
+                parent = None
+
+        groups: set[int] = set()
+        loose = [member]
+        if parent is not None:
+            target = store.group_of(parent.id)
+            if target is None:
+                loose.append(parent)
+            else:
+                groups.add(target)
+        for child in children:
+            group = store.group_of(child.id)
+            if group is None:
+                loose.append(child)
+            elif store.canonical(group).id == child.id:
+                groups.add(group)  # member contains that group's canonical wording: the whole group
+        canonical = max([store.canonical(g) for g in groups] + loose, key=_rank)
+        if groups or len(loose) > 1:
+            self._sweep(member, candidates, groups, loose, canonical)
+        if groups:
+            keep = min(groups)
+            for group in sorted(groups - {keep}):
+                store.merge(group, into=keep)
+            store.join(keep, loose, canonical)
+            return keep
+        if len({m.article for m in loose}) < 2:
+            return None
+        return store.create_group(loose, canonical)
+
+    def _sweep(
+        self, member: Member, candidates: list[Member], groups: set[int], loose: list[Member], canonical: Member
+    ) -> None:
+        """Add to loose the quotes left alone that belong to the passage member joined.
+
+        A two-word phrase inside its own article's longer quote, say, or a quote whose only
+        container was attributed to someone else than the rest of the group.
+        """
+        store = self.store
+        placed = {m.id for m in loose}
+        group_members = [m for g in groups for m in store.members_of(g)]
+        voice = consensus(group_members + loose)
+        anchors = []
+        for anchor in [canonical, *loose]:
+            speaking = speaking_as(anchor, voice)
+            if anchor.id != member.id or speaking is not anchor:
+                anchors.append(speaking)
+        speakers = {m.speaker for m in anchors if m.speaker and m.speaker != member.speaker}
+        for speaker in sorted(speakers):
+            candidates = candidates + list(store.said_by(speaker, short=True, before=member.id))
+        statement = placed | {m.id for m in group_members}
+        for candidate in candidates:
+            if candidate.id in placed or store.group_of(candidate.id) is not None:
+                continue
+            linked = [a for a in anchors if _rank(a) > _rank(candidate) and link(candidate, a)]
+            if not linked:
+                continue
+            short = word_count(candidate.words) < MIN_WORDS
+            if (
+                short
+                and all(a.article != candidate.article for a in linked)
+                and self._elsewhere(candidate, statement, groups, member.id)
+            ):
+                continue
+            loose.append(candidate)
+            placed.add(candidate.id)
+
+    def _elsewhere(self, short: Member, statement: set[int], groups: set[int], before: int) -> bool:
+        """Does a wording placed before ``before``, outside the statement being placed, contain the phrase too?"""
+        if not short.speaker:
+            return True
+        for other in self.store.said_by(short.speaker, short=False, before=before):
+            if other.id in statement or self.store.group_of(other.id) in groups:
+                continue
+            if _rank(other) > _rank(short) and link(short, other):
+                return True
+        return False
 
 
 class MemoryStore(GroupStore):
     """Everything in dictionaries: for ``quotes-api extract`` and the benchmark."""
 
-    def __init__(self):
-        self.members = {}
-        self.postings = {}  # shingle -> [member id]
-        self.groups = {}  # group id -> canonical member id
-        self.membership = {}  # member id -> group id
+    def __init__(self) -> None:
+        self.members: dict[int, Member] = {}
+        self.postings: dict[int, list[int]] = {}  # shingle -> [member id]
+        self.by_speaker: dict[str, list[int]] = {}  # speaker key -> [member id], all lengths
+        self.short_by_speaker: dict[str, list[int]] = {}  # speaker key -> [member id] under MIN_WORDS
+        self.groups: dict[int, int] = {}  # group id -> canonical member id
+        self.membership: dict[int, int] = {}  # member id -> group id
+        self.group_members: dict[int, list[int]] = {}  # group id -> [member id]
+        self.aliases: dict[int, int] = {}  # merged group id -> the group it went into
         self._next_group = 1
 
-    def candidates(self, member, member_shingles):
+    def candidates(self, member: Member, member_shingles: set[int]) -> Iterator[Member]:
         postings = [p for p in map(self.postings.get, member_shingles) if p and len(p) <= COMMON_SHINGLE]
-        counts = {}
+        counts: dict[int, int] = {}
         for posting in probe_order(postings, len):
             for other in posting:
                 counts[other] = counts.get(other, 0) + 1
         for other, shared in counts.items():
             if shared >= MIN_SHARED_SHINGLES:
-                candidate = self.members[other]
-                if candidate.article != member.article:
-                    yield candidate
+                yield self.members[other]
+        if member.speaker:
+            yield from self.said_by(member.speaker, short=word_count(member.words) >= MIN_WORDS, before=member.id)
 
-    def group_of(self, member_id):
+    def said_by(self, speaker: str, short: bool, before: int | None = None) -> Iterator[Member]:
+        index = self.short_by_speaker if short else self.by_speaker
+        for other in index.get(speaker, [])[-SPEAKER_PROBE:]:
+            yield self.members[other]
+
+    def group_of(self, member_id: int) -> int | None:
         return self.membership.get(member_id)
 
-    def canonical(self, group_id):
+    def canonical(self, group_id: int) -> Member:
         return self.members[self.groups[group_id]]
 
-    def index(self, member, member_shingles):
+    def members_of(self, group_id: int) -> list[Member]:
+        return [self.members[m] for m in self.group_members.get(group_id, []) if m in self.members]
+
+    def index(self, member: Member, member_shingles: set[int]) -> None:
         self.members[member.id] = member
         for shingle in member_shingles:
             self.postings.setdefault(shingle, []).append(member.id)
+        if member.speaker:
+            self.by_speaker.setdefault(member.speaker, []).append(member.id)
+            if word_count(member.words) < MIN_WORDS:
+                self.short_by_speaker.setdefault(member.speaker, []).append(member.id)
 
-    def create_group(self, members, canonical):
+    def create_group(self, members: list[Member], canonical: Member) -> int:
         group_id = self._next_group
         self._next_group += 1
         self.join(group_id, members, canonical)
         return group_id
 
-    def join(self, group_id, members, canonical):
+    def join(self, group_id: int, members: list[Member], canonical: Member) -> None:
         self.groups[group_id] = canonical.id
         self.members.setdefault(canonical.id, canonical)
+        listed = self.group_members.setdefault(group_id, [])
         for member in members:
-            self.membership[member.id] = group_id
+            if self.membership.get(member.id) != group_id:
+                self.membership[member.id] = group_id
+                listed.append(member.id)
+
+    def merge(self, group_id: int, into: int) -> None:
+        moving = self.group_members.pop(group_id)
+        for member_id in moving:
+            self.membership[member_id] = into
+        self.group_members.setdefault(into, []).extend(moving)
+        del self.groups[group_id]
+        self.aliases[group_id] = into
+        for old, new in list(self.aliases.items()):
+            if new == group_id:
+                self.aliases[old] = into
+
+    def resolve(self, group_id: int) -> int | None:
+        """The live id of a group, following merges."""
+        group_id = self.aliases.get(group_id, group_id)
+        return group_id if group_id in self.groups else None

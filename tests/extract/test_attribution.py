@@ -105,6 +105,16 @@ RUNS = [
 
 DIALOGUE = [
     (
+        "a bare reply goes to whom the question was put",
+        "“Are you leaving?” Ana Ruiz asked Harry Dunn.\n\n“Not today.”",
+        [("Are you leaving?", "Ana Ruiz"), ("Not today.", "Harry Dunn")],
+    ),
+    (
+        "a line that ends with a full stop before its attribution sentence",
+        "“I am done with this.” Harry Dunn said.",
+        [("I am done with this.", "Harry Dunn")],
+    ),
+    (
         "a question and its answer, each with its own cue",
         "“Are you leaving?” she asked him.\n\n“Not today,” Harry Dunn said.",
         [("Are you leaving?", None), ("Not today", "Harry Dunn")],
