@@ -269,8 +269,10 @@ class ArticleExtraction:
             return self._pronoun(words, mention.start, sentence_start)
         if how == "outlet":
             return self.names.latest_outlet(mention.start) or mention.text
-        office = words.split()[1:] if words.split()[0].casefold() in ("the", "this") else words.split()
-        if how == "name" and len(office) == 1 and is_title_word(office[0]):
+        # "the Queen said" names an office; "King wrote" a person called King.
+        office = [w for w in words.split() if w.casefold() not in ("the", "this")]
+        determined = mention.text.split()[0].casefold() in ("the", "this")
+        if how == "name" and determined and len(office) == 1 and is_title_word(office[0]):
             how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
         if how == "name":
             name = self.names.canonical(words, mention.start)
@@ -404,6 +406,7 @@ _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "t
 
 
 _ASKED_WHOM = re.compile(r"\basks?(?:ed)? ((?:[A-Z][\w'’-]+ ?){1,3})")
+_POSSESSIVE_PRONOUNS = {"her": "she", "his": "he", "their": "they"}
 _SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline
 _WORD = re.compile(r"\w+")
@@ -443,6 +446,8 @@ def _introduced(masked, toks):
     for token in toks:
         if token.low in PRONOUNS and token.low not in ("i", "we", "it"):
             return Mention(token.text, token.start, ":", level.CLAUSE_COLON)
+        if token.low in _POSSESSIVE_PRONOUNS:  # "Following is the text of her statement:"
+            return Mention(_POSSESSIVE_PRONOUNS[token.low], token.start, ":", level.CLAUSE_COLON)
     return None
 
 

@@ -147,7 +147,7 @@ _ROLE_WORDS = ROLE_NOUNS | {t for t in TITLES if t.isalpha() and len(t) > 3} - s
 )
 # Subject pronouns only: "her" and "his" as often belong to whoever the subject is talking about.
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
-_GROUP_NAME = re.compile(r"(?:[ie]ans|icans|ese|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
+_GROUP_NAME = re.compile(r"(?:[ie]ans|icans|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|§")
 _PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
 
