@@ -17,6 +17,7 @@ from .models import (
     QuoteShingle,
     Speaker,
     SpeakerAlias,
+    SpeakerNameKey,
     Syndication,
     VariantGroup,
     database,
@@ -29,7 +30,6 @@ class IngestResult:
     article: Article
     created: bool  # False when the article was already stored: nothing but a new url (below) was recorded
     quotes: int = 0
-    new_speakers: int = 0
     syndicated: bool = False  # the same text under a new url: that url was recorded as a copy of the article
 
     @property
@@ -85,13 +85,12 @@ def ingest_article(article, quotes):
                 text=article.text,
                 content_hash=content_hash(article.text),
             )
-            speakers_before = Speaker.select().count()
             stored = [_store_quote(row, quote) for quote in quotes]
             grouper = Grouper(DatabaseGroupStore())
             for quote_row in stored:
                 if quote_row.kind != "indirect":
                     grouper.add(member_of(quote_row, row))
-            return IngestResult(row, True, len(stored), Speaker.select().count() - speakers_before)
+            return IngestResult(row, True, len(stored))
     except IntegrityError:
         # Another worker stored the same article between our check and our insert.
         existing = find_existing(article)
@@ -135,11 +134,30 @@ def speaker_for(name, mention=None):
             speaker = matches[0]
     if speaker is None:
         speaker = Speaker.create(name=name, key=key)
+        index_name(speaker.id, key)
     for alias in {name, mention} - {None, speaker.name}:
         alias_key = fold(alias)
         if alias_key and alias.split()[0][:1].isupper():
             SpeakerAlias.insert(speaker=speaker, alias=alias, key=alias_key).on_conflict_ignore().execute()
+            index_name(speaker.id, alias_key)
     return speaker
+
+
+def name_tails(key):
+    """Each word-start tail of a folded name: what a name search may begin with.
+
+    >>> name_tails("d.a. jackie lacey")
+    ['d.a. jackie lacey', 'jackie lacey', 'lacey']
+    """
+    words = key.split()
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def index_name(speaker_id, key):
+    """Record a speaker's folded name or alias for prefix search (see SpeakerNameKey)."""
+    rows = [{"speaker": speaker_id, "key": tail} for tail in name_tails(key)]
+    if rows:
+        SpeakerNameKey.insert_many(rows).on_conflict_ignore().execute()
 
 
 def member_of(quote_row, article_row):

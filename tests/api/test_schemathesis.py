@@ -4,29 +4,20 @@ Reads run against the seeded database; write endpoints are exercised without a k
 (their 401 answers must match the schema too).
 """
 
+import shutil
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from quotes_api import create_app
-from quotes_api.articles import load_article
-from quotes_api.service import store_article
-from quotes_api.storage import database, upgrade
-from tests.conftest import ROOT, SEED_FILES
+from tests.conftest import make_app
 
 
 @pytest.fixture(scope="module")
-def seeded_app(tmp_path_factory):
+def seeded_app(tmp_path_factory, seeded_template):
     path = tmp_path_factory.mktemp("schemathesis") / "api.sqlite3"
-    app = create_app(
-        {"DATABASE_URL": f"sqlite:///{path}", "RATE_LIMIT_ENABLED": False, "MIGRATIONS_DIR": str(ROOT / "migrations")}
-    )
-    with app.app_context():
-        upgrade(database.obj, app.config["MIGRATIONS_DIR"])
-        for seed in SEED_FILES:
-            store_article(load_article(seed))
-        database.close()
-    return app
+    shutil.copyfile(seeded_template, path)
+    return make_app(path, RATE_LIMIT_ENABLED=False)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
