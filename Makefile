@@ -36,7 +36,7 @@ seed: migrate
 	$(BIN)/quotes-api ingest --if-empty seeds
 
 run: seed
-	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
+	PORT=$(PORT) exec $(BIN)/quotes-api serve
 
 test: lint
 	$(BIN)/python -m pytest
@@ -52,10 +52,12 @@ test-postgres: install-dev
 		echo "PostgreSQL pass skipped: no server at $(TEST_POSTGRES_URL) (set TEST_POSTGRES_URL to use another)"; \
 	fi
 
-# The quality gate: lint and format are checked, never rewritten, so CI fails on a violation.
+# The quality gate: lint and format are checked, never rewritten, so CI fails on a violation;
+# mypy checks the pure packages named in pyproject's [tool.mypy].
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: install-dev
 	$(BIN)/python bench/extract_speed.py
@@ -67,5 +69,6 @@ bench: install-dev
 bench-postgres: install-dev
 	$(BIN)/python bench/concurrent_ingest.py --postgres "$(TEST_POSTGRES_URL)"
 
+# Never the database: instance/ holds the default one (remove it by hand when you mean to).
 clean:
-	rm -rf $(VENV) instance .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache

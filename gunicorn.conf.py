@@ -1,8 +1,8 @@
-"""gunicorn settings; the environment (PORT, WEB_CONCURRENCY) overrides the defaults."""
+"""gunicorn settings for `quotes-api serve` (the one way to serve); the environment overrides the defaults."""
 
 import os
 
-bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # Several workers share one SQLite file safely: WAL mode, a busy timeout and short
 # IMMEDIATE write transactions; on PostgreSQL, unique constraints and an advisory lock
 # for grouping (see quotes_api/storage/db.py). Rate limits are per worker unless

@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 def create_app(config=None):
     """Create the Flask application; ``config`` overrides settings (tests pass a temporary database)."""
-    from flask import Flask  # here, not at import: `quotes-api extract` runs without the web stack
+    from flask import Flask, appcontext_pushed  # here, not at import: `quotes-api extract` needs no web stack
 
     app = Flask(__name__)
     app.config.update(settings.from_environment())
@@ -31,16 +31,22 @@ def create_app(config=None):
 
     from .storage import database, init_database
 
-    init_database(app.config["DATABASE_URL"])
+    db = init_database(app.config["DATABASE_URL"])
 
+    def bind_database(sender, **extra):
+        # Models reach the database through one proxy; an app binds it to its own database whenever
+        # its context is pushed, so that several apps in one process (tests) each read their own.
+        if database.obj is not db:
+            database.initialize(db)
+
+    appcontext_pushed.connect(bind_database, app, weak=False)
+
+    # One connection per worker thread, kept across requests: opening one costs more than most
+    # reads (SQLite parses the schema and prepares every statement again on a new connection).
+    # Transactions never outlive a request (writes use database.atomic), so nothing is held open.
     @app.before_request
     def open_connection():
         database.connect(reuse_if_open=True)
-
-    @app.teardown_request
-    def close_connection(_error=None):
-        if not database.is_closed():
-            database.close()
 
     from .api import init_api
 

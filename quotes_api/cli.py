@@ -117,10 +117,15 @@ def migrate_data(source, target):
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on for a terminal).")
 def ingest(paths, if_empty, progress):
     """Extract and store the articles in PATHS (files or folders); print a summary."""
-    from .service import store_article
+    from .service import extract_and_store
     from .storage import Article, Speaker
 
-    with _migrated_app():
+    with _migrated_app() as app:
+        settings = {
+            "min_confidence": app.config["MIN_CONFIDENCE"],
+            "indirect": app.config["STORE_INDIRECT"],
+            "max_chars": app.config["MAX_ARTICLE_CHARS"],
+        }
         if if_empty and Article.select().exists():
             click.echo("database already holds articles: nothing ingested")
             return
@@ -140,7 +145,7 @@ def ingest(paths, if_empty, progress):
                     click.echo(f"\n{path}: {problem}", err=True)
                     continue
                 try:
-                    result = store_article(load_article(path))
+                    result = extract_and_store(load_article(path), **settings)
                 except DocumentError as error:
                     counts["failed"] += 1
                     click.echo(f"\n{path}: {error}", err=True)
@@ -247,11 +252,10 @@ def export(fmt, output):
     from .storage import queries
 
     with _migrated_app():
-        query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters()), "position")
         writer = csv.DictWriter(output, EXPORT_FIELDS) if fmt == "csv" else None
         if writer:
             writer.writeheader()
-        for quote in query.iterator():
+        for quote in queries.all_quotes():
             row = {
                 "id": quote.id,
                 "text": quote.text,
@@ -312,12 +316,14 @@ def keys_revoke(prefix_or_name):
 
 
 @main.command()
+@click.option("--host", default=None, help="Address to bind (default: HOST, else 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: PORT, else 8000).")
 @click.option("--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py).")
-def serve(port, workers):
-    """Serve the API with gunicorn on 127.0.0.1."""
+def serve(host, port, workers):
+    """Serve the API with gunicorn: the one way to serve (make run and the Docker image call this)."""
     app = _app()
-    argv = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port or app.config['PORT']}"]
+    bind = f"{host or app.config['HOST']}:{port or app.config['PORT']}"
+    argv = [sys.executable, "-m", "gunicorn", "--bind", bind]
     from .config import REPO_ROOT
 
     config_file = next(

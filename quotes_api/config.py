@@ -5,6 +5,7 @@
 | DATABASE_URL           | sqlite:///instance/quotes.sqlite3 | SQLite file (``sqlite:///rel`` or ``sqlite:////abs``) |
 |                        |                                | or PostgreSQL ``postgresql://user@host:5432/db`` |
 |                        |                                | (``postgresql+pool://``: connections kept open)  |
+| HOST                   | 127.0.0.1                      | address ``quotes-api serve`` binds (Docker: 0.0.0.0) |
 | PORT                   | 8000                           | port ``make run`` and ``quotes-api serve`` bind  |
 | MIGRATIONS_DIR         | ./migrations (or the repo's)   | folder of numbered migration files               |
 | MAX_CONTENT_LENGTH     | 2000000                        | largest request body in bytes (else 413)         |
@@ -53,6 +54,7 @@ def from_environment(environ=None):
     env = os.environ if environ is None else environ
     return {
         "DATABASE_URL": env.get("DATABASE_URL", "sqlite:///instance/quotes.sqlite3"),
+        "HOST": env.get("HOST", "127.0.0.1"),
         "PORT": int(env.get("PORT", "8000")),
         "MIGRATIONS_DIR": env.get("MIGRATIONS_DIR") or _default_migrations_dir(),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", "2000000")),

@@ -5,8 +5,10 @@ database (the connection's search_path points at it) and the schema is dropped a
 """
 
 import os
+import shutil
 import uuid
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -54,6 +56,45 @@ def fresh_database(tmp_path, name="test", pooled=False):
             database.obj.close_all()
         with _admin(TEST_DATABASE_URL) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@contextmanager
+def seeded_copy(template_url, tmp_path, name="seeded", pooled=False):
+    """A url for a copy of the database at template_url: a copied SQLite file, or a PostgreSQL schema
+    migrated and filled by INSERT … SELECT from the template's schema (dropped after)."""
+    if not POSTGRES:
+        target = tmp_path / f"{name}.sqlite3"
+        shutil.copyfile(template_url.removeprefix("sqlite:///"), target)
+        yield f"sqlite:///{target}"
+        return
+    from quotes_api.storage import MODELS, database, init_database, upgrade
+    from quotes_api.storage.transfer import RECOUNT
+
+    with fresh_database(tmp_path, name, pooled=pooled) as url:
+        db = init_database(url)
+        upgrade(db, Path(__file__).resolve().parent.parent / "migrations")
+        db.close()
+        source, target = _schema_of(template_url), _schema_of(url)
+        with _admin(TEST_DATABASE_URL) as conn, conn.transaction():
+            conn.execute(f'SET LOCAL search_path = "{target}"')  # the count triggers name tables unqualified
+            for table in [m._meta.table_name for m in MODELS] + ["quote_document"]:
+                conn.execute(f'INSERT INTO "{target}"."{table}" SELECT * FROM "{source}"."{table}"')
+            for model in MODELS:
+                key = model._meta.primary_key
+                if getattr(key, "field_type", None) == "AUTO":
+                    table = f'"{target}"."{model._meta.table_name}"'
+                    conn.execute(
+                        f"SELECT setval(pg_get_serial_sequence(%s, 'id'), MAX(id)) FROM {table} HAVING MAX(id) > 0",
+                        (table,),
+                    )
+            for statement in RECOUNT:  # the copied quotes fired the count triggers on top of the copied counts
+                conn.execute(statement)
+        database.close()
+        yield url
+
+
+def _schema_of(url):
+    return dict(parse_qsl(urlsplit(url).query))["options"].split("search_path=")[1]
 
 
 def reachable(url):

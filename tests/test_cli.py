@@ -142,6 +142,11 @@ def test_migrate_data_copies_everything_and_checks_counts(run, database_url, tmp
 
     monkeypatch.setenv("DATABASE_URL", database_url)
     assert run("export", "--format", "jsonl").stdout == before  # the same rows, ids and groups
+    from quotes_api.storage import Speaker, init_database
+
+    init_database(database_url)
+    lacey = Speaker.get(Speaker.name == "Jackie Lacey")
+    assert lacey.quote_count == lacey.quotes.count()  # stored counts are the rows', not doubled by triggers
     searched = create_app({"DATABASE_URL": database_url}).test_client().get('/api/v1/quotes?q="tsunami of change"')
     assert searched.headers["X-Total-Count"] == "3"  # the search index was rebuilt in the target's form
     new = tmp_path / "new.txt"

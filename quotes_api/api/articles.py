@@ -9,20 +9,11 @@ from flask_smorest import Blueprint, abort
 
 from ..extract import DocumentError
 from ..extract.documents import article_from_fields
-from ..service import store_article
+from ..service import extract_and_store, store_article
 from ..storage import delete_article, queries
-from .common import (
-    PAGINATION_HEADERS,
-    PaginationArgsSchema,
-    articles_in_body,
-    found,
-    limiter,
-    pagination_headers,
-    require_key,
-    write_limit,
-    write_limit_message,
-)
-from .quotes import API, ArticleRefSchema, QuoteSchema, with_groups
+from .common import articles_in_body, found, limiter, require_key, write_limit, write_limit_message
+from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .schemas import API, ArticleRefSchema, QuoteSchema
 
 blp = Blueprint(
     "articles", __name__, url_prefix="/api/v1/articles", description="Source articles. Writes need an X-API-Key."
@@ -118,20 +109,13 @@ class ArticleQueryArgsSchema(PaginationArgsSchema):
     until = ma.fields.Date()
 
 
-def _store(fields):
-    """Parse, extract and store one article body; DocumentError for what cannot be an article."""
-    article = article_from_fields({**fields, "published": fields.get("published") and str(fields["published"])})
-    return store_article(article)
-
-
-def _stored_body(result):
-    article = queries.get_article(result.article.id)
-    quotes = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(article=article.id)), "position")
+def _settings():
+    """The settings storing follows (MIN_CONFIDENCE, STORE_INDIRECT, MAX_ARTICLE_CHARS)."""
+    config = current_app.config
     return {
-        "created": result.created,
-        "outcome": result.outcome,
-        "article": article,
-        "quotes": with_groups(list(quotes)),
+        "min_confidence": config["MIN_CONFIDENCE"],
+        "indirect": config["STORE_INDIRECT"],
+        "max_chars": config["MAX_ARTICLE_CHARS"],
     }
 
 
@@ -140,10 +124,10 @@ class Articles(MethodView):
     @blp.etag
     @blp.arguments(ArticleQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, ArticleSchema(many=True), headers=PAGINATION_HEADERS)
-    def get(self, page, per_page, outlet=None, since=None, until=None):
+    def get(self, page, per_page, cursor=None, **filters):
         """List source articles, newest first"""
-        articles, total = queries.list_articles(outlet, since, until, page, per_page)
-        return articles, pagination_headers(page, per_page, total)
+        wanted = queries.ArticleFilters(**filters)
+        return paged(lambda at: queries.list_articles(wanted, at), page, per_page, cursor, "-published")
 
     @blp.arguments(ArticleInSchema)
     @blp.response(201, StoredArticleSchema)
@@ -158,10 +142,10 @@ class Articles(MethodView):
         outcome `syndicated`, the url recorded in the article's `syndications`.
         """
         try:
-            result = _store(fields)
+            stored = store_article(fields, **_settings())
         except DocumentError as error:
             abort(422, message=str(error), errors={"json": {"text": [str(error)]}})
-        return _stored_body(result), 201 if result.created else 200
+        return stored, 201 if stored.created else 200
 
 
 @blp.route("/batch")
@@ -177,7 +161,7 @@ class ArticleBatch(MethodView):
         for index, raw in enumerate(body["articles"]):
             try:
                 fields = ArticleInSchema().load(raw)
-                result = _store(fields)
+                result = extract_and_store(article_from_fields(fields), **_settings())
             except ma.ValidationError as error:
                 results.append({"index": index, "status": "invalid", "errors": error.messages})
                 continue
@@ -218,9 +202,12 @@ class ArticleQuotes(MethodView):
     @blp.etag
     @blp.arguments(PaginationArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
-    def get(self, article_id, page, per_page):
+    def get(self, article_id, page, per_page, cursor=None):
         """The article's quotes in text order"""
-        found(queries.exists("article", article_id), "article", article_id)
-        query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(article=article_id)), "position")
-        items, total = queries.page_of(query, page, per_page)
-        return with_groups(items), pagination_headers(page, per_page, total)
+        return paged(
+            lambda at: found(queries.article_quotes(article_id, at), "article", article_id),
+            page,
+            per_page,
+            cursor,
+            "position",
+        )

@@ -1,7 +1,6 @@
-"""What every resource shares: problem+json errors, body checks, pagination headers, CORS, API keys, rate limits."""
+"""What every resource shares: problem+json errors, body checks, links, CORS, API keys, rate limits."""
 
 from functools import wraps
-from urllib.parse import quote, urlencode
 
 import marshmallow as ma
 from flask import current_app, g, jsonify, request
@@ -16,7 +15,10 @@ from ..extract.documents import load_json
 from ..storage import KeyStatus, check_key
 
 PROBLEM_TYPE = "about:blank"  # RFC 9457: the status code says it all; `title` is its phrase
-EXPOSED_HEADERS = "Link, X-Total-Count, ETag, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After"
+EXPOSED_HEADERS = (
+    "Link, X-Total-Count, X-Total-Count-Exact, ETag, "
+    "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After"
+)
 API_KEY_HEADER = "X-API-Key"
 
 
@@ -143,38 +145,7 @@ def found(value, kind, identifier):
     return value
 
 
-# --- pagination --------------------------------------------------------------
-
-
-class PaginationArgsSchema(ma.Schema):
-    class Meta:
-        unknown = ma.RAISE
-
-    page = AsciiInteger(load_default=1, validate=ma.validate.Range(min=1, max=100000))
-    per_page = AsciiInteger(load_default=20, validate=ma.validate.Range(min=1, max=100))
-
-
-PAGINATION_HEADERS = {
-    "X-Total-Count": {"description": "Number of items matching, over all pages", "schema": {"type": "integer"}},
-    "Link": {"description": "RFC 8288 links: first, prev, next, last", "schema": {"type": "string"}},
-}
-
-
-def pagination_headers(page, per_page, total):
-    """X-Total-Count and an RFC 8288 Link header with first/prev/next/last pages."""
-    last = max(1, -(-total // per_page))
-    links = [("first", 1), ("last", last)]
-    if page > 1:
-        links.append(("prev", min(page - 1, last)))
-    if page < last:
-        links.append(("next", page + 1))
-    base = public_base() + quote(request.script_root + request.path)
-    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
-
-    def url(number):
-        return f"{base}?{urlencode({**args, 'page': number, 'per_page': per_page})}"
-
-    return {"X-Total-Count": str(total), "Link": ", ".join(f'<{url(n)}>; rel="{rel}"' for rel, n in links)}
+# --- links ---------------------------------------------------------------------
 
 
 def public_base():

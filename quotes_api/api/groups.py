@@ -1,14 +1,13 @@
 """/api/v1/groups: the same statement as each outlet worded it."""
 
-from types import SimpleNamespace
-
 import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..storage import queries
-from .common import PAGINATION_HEADERS, PaginationArgsSchema, found, pagination_headers
-from .quotes import GroupSummarySchema, VariantSchema
+from .common import found
+from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .schemas import GroupSummarySchema, VariantSchema
 
 blp = Blueprint(
     "groups",
@@ -43,10 +42,9 @@ class Groups(MethodView):
     @blp.etag
     @blp.arguments(GroupQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, GroupSummarySchema(many=True), headers=PAGINATION_HEADERS)
-    def get(self, page, per_page, sort):
+    def get(self, page, per_page, sort, cursor=None):
         """List variant groups, largest or newest first"""
-        groups, total = queries.list_groups(sort, page, per_page)
-        return groups, pagination_headers(page, per_page, total)
+        return paged(lambda at: queries.list_groups(sort, at), page, per_page, cursor, sort)
 
 
 @blp.route("/<id:group_id>")
@@ -55,11 +53,4 @@ class GroupById(MethodView):
     @blp.response(200, GroupDetailSchema)
     def get(self, group_id):
         """One group: canonical wording and every member by outlet, with word diffs"""
-        summary, members, diffs = found(queries.group_members(group_id), "group", group_id)
-        outlets = {}
-        for member in members:
-            member.group_summary = summary
-            member.is_canonical = member.id == summary.canonical_quote_id
-            member.diff = diffs[member.id]
-            outlets.setdefault(member.article.outlet, []).append(member)
-        return SimpleNamespace(**vars(summary), by_outlet=[{"outlet": o, "quotes": q} for o, q in outlets.items()])
+        return found(queries.group_detail(group_id), "group", group_id)

@@ -6,17 +6,9 @@ from flask_smorest import Blueprint, abort
 
 from ..extract import KINDS
 from ..storage import queries
-from .common import (
-    MAX_ID,
-    PAGINATION_HEADERS,
-    AsciiInteger,
-    PaginationArgsSchema,
-    found,
-    limiter,
-    not_a_search,
-    pagination_headers,
-    search_limit,
-)
+from .common import MAX_ID, AsciiInteger, found, limiter, not_a_search, search_limit
+from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .schemas import GroupSummarySchema, QuoteSchema, VariantSchema
 
 blp = Blueprint(
     "quotes",
@@ -25,70 +17,25 @@ blp = Blueprint(
     description="Quotations with their speaker, source article, offsets and variant group.",
 )
 
-API = "/api/v1"
 
+class SpeakerField(ma.fields.Field):
+    """A speaker id (ASCII digits) becomes an int, anything else a name: storage gets the value typed."""
 
-class SpeakerRefSchema(ma.Schema):
-    id = ma.fields.Integer()
-    name = ma.fields.String()
-    url = ma.fields.Function(lambda s: f"{API}/speakers/{s.id}")
-
-
-class ArticleRefSchema(ma.Schema):
-    id = ma.fields.Integer()
-    url = ma.fields.String(allow_none=True, metadata={"description": "The article's own address"})
-    outlet = ma.fields.String(allow_none=True)
-    title = ma.fields.String(allow_none=True)
-    published = ma.fields.Date(allow_none=True)
-    api_url = ma.fields.Function(lambda a: f"{API}/articles/{a.id}")
-
-
-class GroupSummarySchema(ma.Schema):
-    id = ma.fields.Integer()
-    canonical_quote_id = ma.fields.Integer()
-    canonical_text = ma.fields.String()
-    members = ma.fields.Integer(metadata={"description": "Wordings in the group"})
-    outlets = ma.fields.Integer(metadata={"description": "Distinct outlets that printed it"})
-    articles = ma.fields.Integer()
-    url = ma.fields.Function(lambda g: f"{API}/groups/{g.id}")
-
-
-class QuoteSchema(ma.Schema):
-    id = ma.fields.Integer()
-    text = ma.fields.String(metadata={"description": "The words, without quotation marks"})
-    kind = ma.fields.String(metadata={"enum": list(KINDS)})
-    speaker = ma.fields.Nested(SpeakerRefSchema, allow_none=True)
-    speaker_mention = ma.fields.String(allow_none=True, metadata={"description": "How the article named the speaker"})
-    cue = ma.fields.String(allow_none=True, metadata={"description": "The word that attributes it (said, told, —)"})
-    confidence = ma.fields.Float()
-    start = ma.fields.Integer(metadata={"description": "Character offset of the text in the article"})
-    end = ma.fields.Integer()
-    context = ma.fields.Function(
-        lambda q: q.article.text[q.context_start : q.context_end],
-        metadata={"description": "The sentence or paragraph around the quote"},
-    )
-    article = ma.fields.Nested(ArticleRefSchema)
-    group = ma.fields.Function(
-        lambda q: GroupSummarySchema().dump(q.group_summary) if q.group_summary else None,
-        metadata={"description": "Variant group summary, or null"},
-    )
-    links = ma.fields.Function(
-        lambda q: {
-            "self": f"{API}/quotes/{q.id}",
-            "variants": f"{API}/quotes/{q.id}/variants",
-            "html": f"/q/{q.id}",
-            "embed": f"/embed/{q.id}",
-        }
-    )
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or not value.strip() or len(value) > 200:
+            raise ma.ValidationError("give a speaker id or a name of at most 200 characters")
+        value = value.strip()
+        return int(value) if value.isascii() and value.isdigit() else value  # not "²" or "٣"
 
 
 class QuoteFilterArgsSchema(ma.Schema):
+    """The filters: each field is a field of storage's QuoteFilters, which the view builds from them."""
+
     class Meta:
         unknown = ma.RAISE
 
-    speaker = ma.fields.String(
-        validate=ma.validate.Length(min=1, max=200),
-        metadata={"description": "Speaker id or name (accent- and case-insensitive)"},
+    speaker = SpeakerField(
+        metadata={"type": "string", "description": "Speaker id or name (accent- and case-insensitive)"}
     )
     article = AsciiInteger(validate=ma.validate.Range(min=1, max=MAX_ID))
     outlet = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
@@ -97,7 +44,10 @@ class QuoteFilterArgsSchema(ma.Schema):
     until = ma.fields.Date()
     q = ma.fields.String(
         validate=ma.validate.Length(min=1, max=500),
-        metadata={"description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*'},
+        metadata={
+            "description": 'Full-text search: "a phrase", AND/OR/NOT, prefix*. Reads the '
+            f"{queries.SEARCH_LIMIT} most recently stored matches; sort=relevance ranks them (BM25)"
+        },
     )
     group = AsciiInteger(validate=ma.validate.Range(min=1, max=MAX_ID))
 
@@ -108,26 +58,16 @@ class QuoteFilterArgsSchema(ma.Schema):
 
 
 class QuoteQueryArgsSchema(QuoteFilterArgsSchema, PaginationArgsSchema):
-    sort = ma.fields.String(load_default="-published", validate=ma.validate.OneOf(sorted(queries.QUOTE_SORTS)))
+    sort = ma.fields.String(
+        load_default="-published",
+        validate=ma.validate.OneOf(sorted(set(queries.QUOTE_SORTS) - {"position"} | queries.SEARCH_SORTS)),
+        metadata={"description": "relevance needs q"},
+    )
 
     @ma.validates_schema
     def relevance_needs_q(self, data, **kwargs):
         if data.get("sort") == "relevance" and not data.get("q"):
             raise ma.ValidationError("sort=relevance needs a search (q)", "sort")
-
-
-def filters_from(args):
-    return queries.QuoteFilters(
-        **{k: args.get(k) for k in ("speaker", "article", "outlet", "kind", "since", "until", "q", "group")}
-    )
-
-
-def with_groups(quotes):
-    """Attach each quote's group summary (one query for the whole page)."""
-    summaries = queries.group_summaries(q.group_id for q in quotes)
-    for quote in quotes:
-        quote.group_summary = summaries.get(quote.group_id)
-    return quotes
 
 
 def run_search(action):
@@ -149,15 +89,14 @@ class Quotes(MethodView):
     @blp.etag
     @blp.arguments(QuoteQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
-    def get(self, page, per_page, sort, **filters):
+    def get(self, page, per_page, sort, cursor=None, **filters):
         """List and search quotes
 
-        Filter by speaker, article, outlet, kind, dates, group or full-text `q`;
-        pages carry `X-Total-Count` and a `Link` header.
+        Filter by speaker, article, outlet, kind, dates, group or full-text `q`; pages carry
+        `X-Total-Count`, `X-Total-Count-Exact` and a `Link` header whose `next` is a cursor.
         """
-        query = run_search(lambda: queries.filtered_quotes(filters_from(filters)))
-        items, total = queries.page_of(queries.sort_quotes(query, sort), page, per_page)
-        return with_groups(items), pagination_headers(page, per_page, total)
+        wanted = queries.QuoteFilters(**filters)
+        return run_search(lambda: paged(lambda at: queries.list_quotes(wanted, sort, at), page, per_page, cursor, sort))
 
 
 @blp.route("/random")
@@ -168,10 +107,10 @@ class RandomQuote(MethodView):
     @blp.response(200, QuoteSchema)
     def get(self, **filters):
         """One quote at random, with the same filters as the list"""
-        quote = run_search(lambda: queries.random_quote(filters_from(filters)))
+        quote = run_search(lambda: queries.random_quote(queries.QuoteFilters(**filters)))
         if quote is None:
             abort(404, message="No quote matches these filters.")
-        return with_groups([quote])[0]
+        return quote
 
 
 @blp.route("/<id:quote_id>")
@@ -180,28 +119,7 @@ class QuoteById(MethodView):
     @blp.response(200, QuoteSchema)
     def get(self, quote_id):
         """One quote with its speaker, article, offsets, context and group summary"""
-        return with_groups([found(queries.get_quote(quote_id), "quote", quote_id)])[0]
-
-
-class DiffSpanSchema(ma.Schema):
-    start = ma.fields.Integer()
-    end = ma.fields.Integer()
-    text = ma.fields.String()
-
-
-class DiffEditSchema(ma.Schema):
-    op = ma.fields.String(metadata={"enum": ["equal", "replace", "insert", "delete", "omitted"]})
-    canonical = ma.fields.Nested(DiffSpanSchema)
-    variant = ma.fields.Nested(DiffSpanSchema)
-
-
-class VariantSchema(QuoteSchema):
-    is_canonical = ma.fields.Function(lambda q: q.is_canonical)
-    diff = ma.fields.List(
-        ma.fields.Nested(DiffEditSchema),
-        allow_none=True,
-        metadata={"description": "Word edits from the canonical wording to this one"},
-    )
+        return found(queries.get_quote(quote_id), "quote", quote_id)
 
 
 class VariantsSchema(ma.Schema):
@@ -219,13 +137,4 @@ class QuoteVariants(MethodView):
     @blp.response(200, VariantsSchema)
     def get(self, quote_id):
         """The other wordings of the same statement, each with outlet, article and word diff"""
-        quote = found(queries.get_quote(quote_id), "quote", quote_id)
-        if quote.group_id is None:
-            return {"quote_id": quote_id, "group": None, "canonical_text": None, "variants": []}
-        summary, members, diffs = queries.group_members(quote.group_id)
-        others = [m for m in members if m.id != quote_id]
-        for member in others:
-            member.group_summary = summary
-            member.is_canonical = member.id == summary.canonical_quote_id
-            member.diff = diffs[member.id]
-        return {"quote_id": quote_id, "group": summary, "canonical_text": summary.canonical_text, "variants": others}
+        return found(queries.quote_variants(quote_id), "quote", quote_id)

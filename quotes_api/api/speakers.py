@@ -5,8 +5,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..storage import queries
-from .common import PAGINATION_HEADERS, PaginationArgsSchema, found, pagination_headers
-from .quotes import API, QuoteSchema, with_groups
+from .common import found
+from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .schemas import API, QuoteSchema
 
 blp = Blueprint(
     "speakers",
@@ -47,10 +48,9 @@ class Speakers(MethodView):
     @blp.etag
     @blp.arguments(SpeakerQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, SpeakerSchema(many=True), headers=PAGINATION_HEADERS)
-    def get(self, page, per_page, sort, q=None):
+    def get(self, page, per_page, sort, q=None, cursor=None):
         """List speakers, most quoted first, or search them by name prefix"""
-        speakers, total = queries.list_speakers(q, sort, page, per_page)
-        return speakers, pagination_headers(page, per_page, total)
+        return paged(lambda at: queries.list_speakers(q, sort, at), page, per_page, cursor, sort)
 
 
 @blp.route("/<id:speaker_id>")
@@ -67,9 +67,12 @@ class SpeakerQuotes(MethodView):
     @blp.etag
     @blp.arguments(SpeakerQuotesArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
-    def get(self, speaker_id, page, per_page, sort):
+    def get(self, speaker_id, page, per_page, sort, cursor=None):
         """The speaker's quotes"""
-        found(queries.exists("speaker", speaker_id), "speaker", speaker_id)
-        query = queries.sort_quotes(queries.filtered_quotes(queries.QuoteFilters(speaker=str(speaker_id))), sort)
-        items, total = queries.page_of(query, page, per_page)
-        return with_groups(items), pagination_headers(page, per_page, total)
+        return paged(
+            lambda at: found(queries.speaker_quotes(speaker_id, sort, at), "speaker", speaker_id),
+            page,
+            per_page,
+            cursor,
+            sort,
+        )

@@ -40,6 +40,7 @@ from .speakers import (
     split_sentences,
     tokens,
 )
+from .transcript import is_interviewer, transcript_turns
 
 _ENDS_SENTENCE = ".!?…"
 # How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
@@ -71,6 +72,7 @@ class ArticleExtraction:
         self.last_speaker: tuple[str, int] | None = None  # (canonical name, paragraph index)
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self.addressee = None  # (name, paragraph index) of whom the last question was put to
+        self.subject = None  # the person the last sentence that opened with one opened with
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
         self._sentence_mention: tuple[Any, Any] = (None, None)  # (range, its according-to or closing attribution)
         self._prose_cue: tuple[Any, ...] = (
@@ -97,6 +99,7 @@ class ArticleExtraction:
         for number, paragraph in enumerate(self.paragraphs):
             previous = None  # the sentence before, as (start, end)
             for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
+                self.subject = self.names.person_opening(lo, hi) or self.subject
                 inside = self.spans[bisect_left(opens, lo) : bisect_left(opens, hi)]
                 attributed_in_sentence = None
                 for index, span in enumerate(inside):
@@ -110,6 +113,7 @@ class ArticleExtraction:
                     # An embedded post is one quotation already: no reported speech inside it.
                     quotes.extend(self._prose_sentence(lo, hi, number, indirect and paragraph.start not in posted))
                 previous = (lo, hi)
+        quotes += self._transcript(opens)
         quotes = _headlines_said_in_body(quotes, self.paragraphs[:_HEADLINE_PARAGRAPHS])
         quotes = [
             replace(q, speaker_kind=self.names.kind_of(q.speaker)) if q.speaker else q
@@ -117,6 +121,28 @@ class ArticleExtraction:
             if q.confidence >= min_confidence
         ]
         return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+    def _transcript(self, opens):
+        """Turns of a transcript printed without marks: ``HOST: …``, ``ANN WELLS, PREMIER: …``, ``Q. …``."""
+        found = []
+        for turn in transcript_turns(self.text, self.paragraphs):
+            if bisect_left(opens, turn.end) != bisect_left(opens, turn.start):
+                continue  # the paragraph quotes with marks: read as prose
+            if is_interviewer(turn.label):
+                speaker, confidence = None, level.UNATTRIBUTED_SPEECH
+            elif turn.label == "A":
+                # The answer: the person the introduction named last.
+                speaker = next(iter(self.names.persons_before(turn.start)), None)
+                confidence = level.SIGNATURE
+            else:
+                speaker, confidence = self.names.canonical(turn.label, turn.start), level.SIGNATURE
+            text = self.text[turn.start : turn.end]
+            found.append(
+                Quote(
+                    text, turn.start, turn.end, "direct", speaker, ":", confidence, turn.label, (turn.start, turn.end)
+                )
+            )
+        return found
 
     def _cue_in_prose(self, toks):
         mention = cue_before(self.masked, toks, at_quote=False)
@@ -269,8 +295,10 @@ class ArticleExtraction:
             return self._pronoun(words, mention.start, sentence_start)
         if how == "outlet":
             return self.names.latest_outlet(mention.start) or mention.text
-        office = words.split()[1:] if words.split()[0].casefold() in ("the", "this") else words.split()
-        if how == "name" and len(office) == 1 and is_title_word(office[0]):
+        # "the Queen said" names an office; "King wrote" a person called King.
+        office = [w for w in words.split() if w.casefold() not in ("the", "this")]
+        determined = mention.text.split()[0].casefold() in ("the", "this")
+        if how == "name" and determined and len(office) == 1 and is_title_word(office[0]):
             how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
         if how == "name":
             name = self.names.canonical(words, mention.start)
@@ -336,7 +364,11 @@ class ArticleExtraction:
             if self.last_speaker and self.names.kind_of(self.last_speaker[0]) in (None, PERSON)
             else []
         )
-        candidates = [n for n in subject + last + self.names.persons_before(at) if n in last or self.names.is_person(n)]
+        # The person a recent sentence opened with comes before others merely named since:
+        # "Rob Kalu disagreed with Tom Hale. ¶ “…,” he said." is Kalu.
+        opened = [self.subject] if self.subject and not subject else []
+        nearby = subject + last + opened + self.names.persons_before(at)
+        candidates = [n for n in nearby if n in last or self.names.is_person(n)]
         for name in candidates:
             if gender is None or self.names.gender_of(name) == gender:
                 return name
@@ -404,6 +436,7 @@ _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "t
 
 
 _ASKED_WHOM = re.compile(r"\basks?(?:ed)? ((?:[A-Z][\w'’-]+ ?){1,3})")
+_POSSESSIVE_PRONOUNS = {"her": "she", "his": "he", "their": "they"}
 _SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline
 _WORD = re.compile(r"\w+")
@@ -443,6 +476,8 @@ def _introduced(masked, toks):
     for token in toks:
         if token.low in PRONOUNS and token.low not in ("i", "we", "it"):
             return Mention(token.text, token.start, ":", level.CLAUSE_COLON)
+        if token.low in _POSSESSIVE_PRONOUNS:  # "Following is the text of her statement:"
+            return Mention(_POSSESSIVE_PRONOUNS[token.low], token.start, ":", level.CLAUSE_COLON)
     return None
 
 

@@ -84,8 +84,10 @@ def _scan_paragraph(text, lo, hi, carried_open):
     carried_open is the offset of a quote left open by the previous paragraph.
     """
     spans = []
-    double_open = carried_open
-    single_open = None
+    # A quote carried from the paragraph before: UK style carries a single ‘ like a double mark.
+    carried_single = carried_open is not None and text[carried_open] == "‘"
+    double_open = None if carried_single else carried_open
+    single_open = carried_open if carried_single else None
     segment = text[lo:hi]
     has_double = any(mark in segment for mark in DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE)
     # Where the paragraph's last straight and last curly double marks are, found once: asking
@@ -145,11 +147,14 @@ def _scan_paragraph(text, lo, hi, carried_open):
         if has_double and not (c == "‘" and left and last_single_close > i) and single_open is None:
             continue  # with double marks about, only a curly ‘ closed later opens a single quote
         if c in SINGLE_OPENERS or c == STRAIGHT_SINGLE and left and not right:
-            if left:
+            spaced_uk = c == "‘" and text[i + 1 : i + 2] == " " and last_single_close > i + 1
+            if left or spaced_uk:  # ‘ The ruling defies sense,’ — a space after the opener
                 single_open = i
         elif single_open is not None and right:
             spans.append(_span(text, single_open, i, True))
             single_open = None
+    if double_open is None and single_open is not None and text[single_open] == "‘":
+        return spans, single_open  # a UK quote that goes on into the next paragraph
     return spans, double_open
 
 
@@ -197,6 +202,8 @@ def _opens_with_mark(text, paragraph, opener=None):
     into one that starts a curly quote of its own (an excerpt marker is followed by a new quote).
     """
     c = text[paragraph.start]
+    if opener == "‘" or c == "‘":
+        return c == opener == "‘"  # single marks go on only into a paragraph opened with one
     if opener is not None and (c == STRAIGHT_DOUBLE) != (opener == STRAIGHT_DOUBLE):
         return False
     return (
@@ -247,7 +254,7 @@ def scan_quotes(text, paragraphs=None):
     spans = []
     carried = None  # (open offset, paragraphs so far)
     for index, paragraph in enumerate(paragraphs):
-        if carried is not None and not _opens_with_mark(text, paragraph):
+        if carried is not None and not _opens_with_mark(text, paragraph, text[carried[0]]):
             # A statement opened once and closed only at its last paragraph: the paragraphs
             # between have no marks, and this one closes before it opens anything.
             if not _DOUBLE_MARK.search(text, paragraph.start, paragraph.end):

@@ -116,6 +116,11 @@ def strip_titles(words):
     lead = 0  # counted, not popped one by one: "A. A. A. …" would make that quadratic
     while lead < len(words) and (words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[lead])):
         lead += 1
+    # An occupation or a club before a name: "Actress Mia Torres", "Ashford's Dan Mole".
+    while lead < len(words) - 2 and (
+        words[lead].casefold() in ROLE_NOUNS or words[lead].endswith(_POSSESSIVE_ENDINGS) and lead == 0
+    ):
+        lead += 1
     words = list(words[lead:])
     if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
         return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
@@ -147,7 +152,7 @@ _ROLE_WORDS = ROLE_NOUNS | {t for t in TITLES if t.isalpha() and len(t) > 3} - s
 )
 # Subject pronouns only: "her" and "his" as often belong to whoever the subject is talking about.
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
-_GROUP_NAME = re.compile(r"(?:[ie]ans|icans|ese|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
+_GROUP_NAME = re.compile(r"(?:[ie]ans|icans|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|§")
 _PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
 
@@ -458,6 +463,13 @@ class EntityIndex:
                 seen.append(name)
                 known.add(name)
         return seen
+
+    def person_opening(self, lo, hi, reach=40):
+        """The person a sentence opens with (its subject, most likely), or None."""
+        for _, entity in self._after(lo, min(reach, hi - lo)):
+            name = self.canonical_of(entity)
+            return name if self.is_person(name) else None
+        return None
 
     def first_person_after(self, offset, window=1500):
         """The first person named after offset: a lead's "The governor said …" before it names him."""

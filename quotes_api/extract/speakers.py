@@ -30,7 +30,7 @@ from .confidence import (
     SIGNATURE,
 )
 from .cues import CUE_FORMS, INVERTING_CUES, PARTICIPLE_CUES, PHRASAL_CUES, STRONG_CUES
-from .names import NAME_RUN, _cut_run, is_title_word, refers_to_outlet, sentence_part, strip_titles
+from .names import NAME_RUN, _cut_run, fold, is_title_word, places, refers_to_outlet, sentence_part, strip_titles
 from .resources import (
     ACCOUNT_HEADS,
     ADVERBS,
@@ -260,7 +260,13 @@ def _np_ending_at(toks, j):
         # "the 34-year-old mother of three replied": the noun before "of" heads the phrase.
         inner = _np_ending_at(toks, j - 2)
         return (inner[0], j + 1) if inner else None
-    if head.low in DETERMINERS or head.low in TIME_WORDS or not head.capitalised and head.low not in SPEAKER_NOUNS:
+    if (
+        head.low in DETERMINERS
+        or head.low in TIME_WORDS
+        or not head.capitalised
+        and head.low not in SPEAKER_NOUNS
+        and head.low not in ROLE_NOUNS
+    ):
         return None
     k = j - 1
     while k >= 0 and j - k < 8:
@@ -396,6 +402,8 @@ def _after_dateline(toks, upto):
             words = [t for t in toks[:k] if t.is_word]
             if words and all(t.text.isupper() for t in words):
                 return k + 1
+            if words and fold(" ".join(t.text.rstrip(".,") for t in words)) in places():
+                return k + 1  # "Washington — Senator Ann Wells said": a place dateline in mixed case
             break
     return 0
 
@@ -411,6 +419,12 @@ def clause_subject(toks, upto):
         ):
             start = k + 2
             break
+    if start < upto and toks[start].low in TIME_WORDS:
+        # "Yesterday morning, Mayor Ruth Kalu stood up, saying …": a time phrase is no subject.
+        for k in range(start, min(upto, start + 4)):
+            if toks[k].text == ",":
+                start = k + 1
+                break
     if start < upto and toks[start].low in INTRO_WORDS:
         for k in range(start, upto):
             if toks[k].text == ",":
@@ -659,7 +673,7 @@ def speaker_from_phrase(text):
         head_names = [run for run in _name_runs(head) if strip_titles(run.split())]
         tail_names = _name_runs(tail)
         last = head_words[-1].casefold() if head_words else ""
-        if head_names and head_words[-1][:1].isupper():
+        if head_names and head_words[-1][:1].isupper() and last not in STATEMENT_HEADS:
             return head_names[-1], "name"
         if tail_names and (
             last in STATEMENT_HEADS

@@ -18,6 +18,7 @@ from .models import (
     QuoteShingle,
     Speaker,
     SpeakerAlias,
+    SpeakerNameKey,
     Syndication,
     VariantGroup,
     database,
@@ -31,7 +32,6 @@ class IngestResult:
     article: Article
     created: bool  # False when the article was already stored: nothing but a new url (below) was recorded
     quotes: int = 0
-    new_speakers: int = 0
     syndicated: bool = False  # the same text under a new url: that url was recorded as a copy of the article
 
     @property
@@ -101,7 +101,7 @@ def _ingest(article, quotes):
             text=article.text,
             content_hash=content_hash(article.text),
         )
-        speakers, created = _speakers_of(quotes)
+        speakers = _speakers_of(quotes)
         stored = [_store_quote(row, quote, speakers) for quote in quotes]
         index_quotes((quote_row.id, quote_row.text) for quote_row in stored)
         grouping_lock()
@@ -109,22 +109,18 @@ def _ingest(article, quotes):
         for quote_row in stored:
             if quote_row.kind != "indirect":
                 grouper.add(member_of(quote_row, row))
-        return IngestResult(row, True, len(stored), created)
+        return IngestResult(row, True, len(stored))
 
 
 def _speakers_of(quotes):
-    """({(name, mention): Speaker}, how many were new) for the quotes' speakers.
+    """{(name, mention): Speaker} for the quotes' speakers.
 
     Taken in the order of their keys, so two writers adding the same new people lock
     the same rows in the same order and never wait on each other in a circle.
     """
     wanted = {(q.speaker, q.speaker_mention) for q in quotes if q.speaker}
-    speakers, created = {}, 0
-    for name, mention in sorted(wanted, key=lambda pair: (fold(pair[0]), pair[0], pair[1] or "")):
-        speaker, new = speaker_for(name, mention, with_created=True)
-        speakers[name, mention] = speaker
-        created += new
-    return speakers, created
+    ordered = sorted(wanted, key=lambda pair: (fold(pair[0]), pair[0], pair[1] or ""))
+    return {(name, mention): speaker_for(name, mention) for name, mention in ordered}
 
 
 def _store_quote(article_row, quote, speakers=None):
@@ -151,7 +147,7 @@ def _store_quote(article_row, quote, speakers=None):
     )
 
 
-def speaker_for(name, mention=None, with_created=False):
+def speaker_for(name, mention=None):
     """The one speaker record for a person, created on first sight; aliases recorded as seen.
 
     A lone surname that exactly one stored speaker ends with is that speaker ("Lacey"
@@ -159,20 +155,38 @@ def speaker_for(name, mention=None, with_created=False):
     to a concurrent writer's identical insert (ON CONFLICT DO NOTHING), then a read.
     """
     key = fold(name)
-    created = False
     speaker = Speaker.get_or_none(Speaker.key == key)
     if speaker is None and len(key.split()) == 1:
         matches = list(Speaker.select().where(Speaker.key.endswith(" " + key)).limit(2))
         if len(matches) == 1:
             speaker = matches[0]
     if speaker is None:
-        created = database.execute(Speaker.insert(name=name, key=key).on_conflict_ignore()).rowcount == 1
+        Speaker.insert(name=name, key=key).on_conflict_ignore().execute()
         speaker = Speaker.get(Speaker.key == key)
+        index_name(speaker.id, key)
     for alias in sorted({name, mention} - {None, speaker.name}):
         alias_key = fold(alias)
         if alias_key and alias.split()[0][:1].isupper():
             SpeakerAlias.insert(speaker=speaker, alias=alias, key=alias_key).on_conflict_ignore().execute()
-    return (speaker, created) if with_created else speaker
+            index_name(speaker.id, alias_key)
+    return speaker
+
+
+def name_tails(key):
+    """Each word-start tail of a folded name: what a name search may begin with.
+
+    >>> name_tails("d.a. jackie lacey")
+    ['d.a. jackie lacey', 'jackie lacey', 'lacey']
+    """
+    words = key.split()
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def index_name(speaker_id, key):
+    """Record a speaker's folded name or alias for prefix search (see SpeakerNameKey)."""
+    rows = [{"speaker": speaker_id, "key": tail} for tail in name_tails(key)]
+    if rows:
+        SpeakerNameKey.insert_many(rows).on_conflict_ignore().execute()
 
 
 def member_of(quote_row, article_row):

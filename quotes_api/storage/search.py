@@ -15,7 +15,7 @@ FTS5 or ``to_tsquery`` as typed: only the parsed words do, quoted, as a bound pa
 import re
 from dataclasses import dataclass
 
-from peewee import SQL, Expression, fn
+from peewee import SQL, Expression, Value, fn
 
 from ..extract.names import fold
 from .db import is_postgres
@@ -196,24 +196,28 @@ def indexed_count():
     return (QuoteDocument if is_postgres() else QuoteSearch).select().count()
 
 
-def search_quotes(query, quote_id, q):
-    """query restricted to the quotes matching q (quote_id: its quote id column), ready for :func:`relevance`."""
-    tree = parse(q)
+def _tsquery(tree):
+    return fn.to_tsquery(SQL("'simple'"), to_tsquery_text(tree))
+
+
+def matching(query, quote_id, tree):
+    """query (on quotes) joined to the search index and restricted to the quotes matching tree."""
     if is_postgres():
-        tsquery = fn.to_tsquery(SQL("'simple'"), to_tsquery_text(tree))
-        return (
-            query.select_extend(fn.ts_rank(QuoteDocument.document, tsquery).alias(RANK))
-            .join(QuoteDocument, on=(QuoteDocument.quote == quote_id))
-            .where(Expression(QuoteDocument.document, "@@", tsquery))
+        return query.join(QuoteDocument, on=(QuoteDocument.quote == quote_id)).where(
+            Expression(QuoteDocument.document, "@@", _tsquery(tree))
         )
     return query.join(QuoteSearch, on=(QuoteSearch.rowid == quote_id)).where(QuoteSearch.match(to_fts5(tree)))
 
 
-RANK = "search_rank"
-
-
-def relevance():
-    """An ORDER BY term, best match first, for a query made by :func:`search_quotes`."""
+def score(tree, ranked=True):
+    """How well a quote joined by :func:`matching` matches: lower is better; 0 for all when not ranked."""
+    if not ranked:
+        return Value(0)
     if is_postgres():
-        return SQL(f'"{RANK}"').desc()
+        return fn.ts_rank(QuoteDocument.document, _tsquery(tree)) * -1
     return QuoteSearch.bm25()
+
+
+def newest_first():
+    """ORDER BY for matches, newest quote first, in the index's own order."""
+    return (QuoteDocument.quote if is_postgres() else QuoteSearch.rowid).desc()

@@ -41,6 +41,7 @@ def copy_database(source_url, target_url, migrations_dir, progress=None):
             _copy_table(model, source, target, progress)
         if is_postgres(target):
             _move_sequences_past_ids(target)
+        recount(target)
         counts = [TableCount(m._meta.table_name, _count(source, m), _count(target, m)) for m in MODELS]
         previous = database.obj
         database.initialize(target)
@@ -71,6 +72,19 @@ def _copy_table(model, source, target, progress):
             target.execute(model.insert_many(values, fields=fields))
             if progress:
                 progress(model._meta.table_name, len(rows))
+
+
+RECOUNT = [
+    "UPDATE speaker SET quote_count = (SELECT COUNT(*) FROM quote WHERE quote.speaker_id = speaker.id)",
+    "UPDATE variant_group SET size = (SELECT COUNT(*) FROM quote WHERE quote.group_id = variant_group.id)",
+]
+
+
+def recount(db):
+    """Set the stored counts from the rows: copied quotes fired the count triggers on top of copied counts."""
+    with db.atomic():
+        for statement in RECOUNT:
+            db.execute_sql(statement)
 
 
 def _move_sequences_past_ids(db):

@@ -153,8 +153,8 @@ def test_writes_are_rate_limited_per_key(app, client, api_key):
     assert statuses == [201, 201, 429]
 
 
-def test_article_reads(seeded):
-    client = seeded.test_client()
+def test_article_reads(read_only):
+    client = read_only.test_client()
     listing = client.get("/api/v1/articles")
     assert listing.headers["X-Total-Count"] == str(len(SEED_FILES))
     first = listing.get_json()[0]

@@ -4,8 +4,8 @@ import html
 import json
 
 
-def test_groups_list_and_detail(seeded):
-    client = seeded.test_client()
+def test_groups_list_and_detail(read_only):
+    client = read_only.test_client()
     groups = client.get("/api/v1/groups").get_json()
     assert [g["members"] for g in groups] == [3, 2]  # largest first
     detail = client.get(f"/api/v1/groups/{groups[0]['id']}").get_json()
@@ -17,8 +17,8 @@ def test_groups_list_and_detail(seeded):
     assert client.get("/api/v1/groups/999").status_code == 404
 
 
-def test_speakers_as_entities(seeded):
-    client = seeded.test_client()
+def test_speakers_as_entities(read_only):
+    client = read_only.test_client()
     speakers = client.get("/api/v1/speakers").get_json()
     assert speakers[0]["name"] == "Jackie Lacey"  # most quoted first
     found = client.get("/api/v1/speakers?q=gasc").get_json()
@@ -47,8 +47,8 @@ def test_quote_page_and_embed_escape_what_users_supply(client, api_key):
     assert 'type="application/json+oembed"' in client.get(f"/q/{quote_id}").get_data(as_text=True)
 
 
-def test_oembed(seeded):
-    client = seeded.test_client()
+def test_oembed(read_only):
+    client = read_only.test_client()
     answer = client.get("/oembed?url=http://localhost/q/1&format=json&maxwidth=400")
     assert answer.status_code == 200
     body = answer.get_json()

@@ -8,24 +8,15 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from quotes_api import create_app
-from quotes_api.articles import load_article
-from quotes_api.service import store_article
-from quotes_api.storage import database, upgrade
-from tests.backends import fresh_database
-from tests.conftest import ROOT, SEED_FILES
+from tests.backends import seeded_copy
+from tests.conftest import make_app
 
 
 @pytest.fixture(scope="module")
-def seeded_app(tmp_path_factory):
-    with fresh_database(tmp_path_factory.mktemp("schemathesis"), "api", pooled=True) as url:
-        app = create_app({"DATABASE_URL": url, "RATE_LIMIT_ENABLED": False, "MIGRATIONS_DIR": str(ROOT / "migrations")})
-        with app.app_context():
-            upgrade(database.obj, app.config["MIGRATIONS_DIR"])
-            for seed in SEED_FILES:
-                store_article(load_article(seed))
-            database.close()
-        yield app
+def seeded_app(tmp_path_factory, seeded_template):
+    # PostgreSQL connections are kept between requests (postgresql+pool://), as a deployment would.
+    with seeded_copy(seeded_template, tmp_path_factory.mktemp("schemathesis"), "api", pooled=True) as url:
+        yield make_app(url, RATE_LIMIT_ENABLED=False)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

@@ -105,6 +105,17 @@ RUNS = [
 
 DIALOGUE = [
     (
+        "an interview transcript without marks: the label names the speaker, Q is the interviewer",
+        "Coach Ben Ode spoke after the game.\n\nQ: Were you happy with the result?\n\n"
+        "BEN ODE: Not with the second half.",
+        [("Were you happy with the result?", None), ("Not with the second half.", "Ben Ode")],
+    ),
+    (
+        "one label is no transcript: a dateline with a colon stays prose",
+        "LONDON: The talks ended on Friday without a deal.",
+        [],
+    ),
+    (
         "a bare reply goes to whom the question was put",
         "“Are you leaving?” Ana Ruiz asked Harry Dunn.\n\n“Not today.”",
         [("Are you leaving?", "Ana Ruiz"), ("Not today.", "Harry Dunn")],

@@ -67,9 +67,9 @@ def seeded_storage(app):
         yield
 
 
-def _found(q, sort=None):
-    query = queries.filtered_quotes(queries.QuoteFilters(q=q))
-    return [quote.text for quote in (queries.sort_quotes(query, sort) if sort else query.order_by(queries.Quote.id))]
+def _found(q, sort="-published"):
+    page = queries.list_quotes(queries.QuoteFilters(q=q), sort, queries.PageRequest(per_page=100))
+    return [quote.text for quote in page.items]
 
 
 @pytest.mark.parametrize(

@@ -238,3 +238,48 @@ def test_the_same_text_from_several_urls_at_once_is_one_article_and_its_copies(d
     assert sorted(outcomes.get(timeout=5) for _ in range(4)) == ["created", "syndicated", "syndicated", "syndicated"]
     init_database(database_url)
     assert (Article.select().count(), Syndication.select().count(), Quote.select().count()) == (1, 3, 1)
+
+
+def _stored_counts_are_true():
+    """Every speaker's quote_count and every group's size equal what counting the quotes gives."""
+    for speaker in Speaker.select():
+        assert speaker.quote_count == Quote.select().where(Quote.speaker == speaker).count(), speaker.name
+    for group in VariantGroup.select():
+        assert group.size == Quote.select().where(Quote.group == group).count(), group.id
+    return True
+
+
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        (lambda: None, "ingest counts each quote once"),
+        (lambda: delete_article(2), "deleting an article takes its quotes off speakers and groups"),
+        (lambda: regroup_all(), "regrouping from scratch moves quotes between groups"),
+        (lambda: Quote.update(speaker=None).where(Quote.article == 1).execute(), "a quote losing its speaker"),
+    ],
+)
+def test_stored_counts_follow_every_change(app, change, reason):
+    with app.app_context():
+        _store_seeds()
+        change()
+        assert _stored_counts_are_true(), reason
+
+
+@pytest.mark.parametrize(
+    "prefix, expected",
+    [
+        ("jackie", {"Jackie Lacey"}),
+        ("lac", {"Jackie Lacey"}),
+        ("Jackie La", {"Jackie Lacey"}),
+        ("GASC", {"George Gascón"}),
+        ("gascón", {"George Gascón"}),
+        ("zzz", set()),
+    ],
+)
+def test_speaker_name_search_reads_any_word_of_the_name(app, prefix, expected):
+    from quotes_api.storage import queries
+
+    with app.app_context():
+        _store_seeds()
+        page = queries.list_speakers(prefix, "-quotes", queries.PageRequest(per_page=100))
+        assert {s.name for s in page.items} == expected
