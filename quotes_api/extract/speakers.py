@@ -489,7 +489,14 @@ def cue_after(masked, toks):
     # "…,” as a Homeland Security memo put it / as Lacey said.
     if i < len(toks) and toks[i].low == "as":
         found = np_after(toks, i + 1)
-        if found and found[1] < len(toks) and is_cue(toks[found[1]]):
+        k = found[1] if found else len(toks)
+        # Only "as X put it" and "as X said.": "as examples of Trump’s comments about …" is no cue.
+        if (
+            found
+            and k < len(toks)
+            and is_cue(toks[k])
+            and (k + 1 == len(toks) or not toks[k + 1].is_word or toks[k + 1].low == "it")
+        ):
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[found[1]].low, CLOSING_CUE)
     # Passive: "“American Skin” was written by Springsteen".
     j = i
