@@ -604,17 +604,33 @@ def cue_before(masked, toks, at_quote=True):
     return None
 
 
+_TRAILING_PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "from", "via", "by", "to", "with", "late"}
+
+
 def closing_attribution(masked, toks):
     """A sentence that ends ", Warren said." attributes every quote in it."""
     n = len(toks)
     while n and not toks[n - 1].is_word:
         n -= 1
-    if n < 3 or not is_cue(toks[n - 1]) or toks[n - 1].low not in INVERTING_CUES:
+    # ", Hale said on a conference call today.": a phrase of place or time may follow the cue.
+    cue_at = n - 1
+    for k in range(n - 2, max(-1, n - 9), -1):
+        if toks[k + 1].low in _TRAILING_PREPOSITIONS and is_cue(toks[k]):
+            cue_at = k
+            break
+        if not toks[k].is_word or toks[k].text.startswith(MASK):
+            break
+    if cue_at < 2 or not is_cue(toks[cue_at]) or toks[cue_at].low not in INVERTING_CUES:
         found = None
     else:
-        found = np_before(toks, n - 1)
+        found = np_before(toks, cue_at)
+        if found and found[0] >= 3 and toks[found[0] - 1].low == "and":
+            # "…, Lena Marsh and Omar Fadel warned.": the first of the two speaks for both.
+            first = _np_ending_at(toks, found[0] - 2)
+            found = (first[0], found[0] - 1) if first and toks[first[0]].capitalised else found
         if found and (found[0] == 0 or toks[found[0] - 1].text != ","):
             found = None
+    n = cue_at + 1 if found else n
     if found is None and n >= 3 and toks[n - 1].is_word:
         # ", said Warren."
         for k in range(n - 2, max(-1, n - 8), -1):
@@ -627,7 +643,7 @@ def closing_attribution(masked, toks):
         return None
     if found is None:
         return None
-    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[n - 1].low, CLOSING_CUE)
+    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[cue_at].low, CLOSING_CUE)
 
 
 def according_to(masked, toks):
