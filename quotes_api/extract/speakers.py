@@ -517,6 +517,15 @@ def cue_after(masked, toks):
     if found is None:
         return None
     k = found[1]
+    if k < len(toks) and toks[k].low in _PHRASE_PREPOSITIONS:
+        # "a narrator in the Clinton ad asks", "a spokeswoman for the agency said": the description
+        # goes on with a phrase before its verb.
+        for m in range(k + 1, min(len(toks), k + 7)):
+            if not toks[m].is_word or toks[m].text.startswith(MASK):
+                break
+            if is_cue(toks[m]):
+                found, k = (found[0], m), m
+                break
     # "Flynn, a top Trump surrogate, said" and "Pruitt, the attorney general of Oklahoma, one of
     # the states suing, said": skip up to three comma-closed appositives.
     for _ in range(3):
@@ -604,6 +613,7 @@ def cue_before(masked, toks, at_quote=True):
     return None
 
 
+_PHRASE_PREPOSITIONS = {"in", "for", "at", "of", "from", "with", "on"}
 _TRAILING_PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "from", "via", "by", "to", "with", "late"}
 
 

@@ -204,6 +204,16 @@ HOUSE_STYLES += [
 
 PRESS_RELEASES = [
     (
+        "a description goes on with a phrase before its verb",
+        "“We are safe,” a spokeswoman for the agency said.",
+        [("We are safe", "a spokeswoman for the agency")],
+    ),
+    (
+        "a name followed by its organisation before the verb",
+        "“We won,” Jane Roe of the club said.",
+        [("We won", "Jane Roe")],
+    ),
+    (
         "a headline quote in Title Case is a quote when the body says who said it",
         "“The Building Has Literally Pancaked”\n\nFire chief Roy Hale said the building “has literally pancaked.”",
         [("The Building Has Literally Pancaked", "Roy Hale"), ("has literally pancaked.", "Roy Hale")],
