@@ -44,6 +44,11 @@ NON_PERSONS = [
 
 DESCRIPTIONS = [
     (
+        "'the letter' sent by people the article does not name stays a description",
+        "A group of parents sent a letter to the Ridge School Board.\n\n“Our children deserve better,” the letter reads.",
+        [("Our children deserve better", "the letter")],
+    ),
+    (
         "a role given before the name",
         "The head coach of Ghana, Otto Addo, was disappointed.\n\n"
         "After the match, Ghana’s head coach said: “We played well and lost.”",
