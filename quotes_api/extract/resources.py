@@ -448,6 +448,7 @@ ROLE_NOUNS = set(
     businessman businesswoman activist campaigner organizer organiser pastor priest rabbi imam bishop cardinal
     pope king queen prince princess duke duchess monarch premier chancellor commissioner inspector
     superintendent sheriff deputy trainer boxer fighter athlete runner swimmer cyclist golfer skater
+    neighbour neighbor resident witness rescuer bystander passenger driver volunteer owner shopkeeper farmer
     """.split()
 )
 

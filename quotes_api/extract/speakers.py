@@ -283,7 +283,7 @@ def _np_ending_at(toks, j):
     return (k + 1, j + 1)
 
 
-_NAME_LINKS = {"of", "for", "at", "from"}  # "Mr. Morgan of the Sierra Club"
+_NAME_LINKS = {"of", "for", "at", "from", "by"}  # "Mr. Morgan of the Sierra Club"
 
 
 def np_after(toks, i):
