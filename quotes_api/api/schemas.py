@@ -38,6 +38,13 @@ class QuoteSchema(ma.Schema):
     kind = ma.fields.String(metadata={"enum": list(KINDS)})
     speaker = ma.fields.Nested(SpeakerRefSchema, allow_none=True)
     speaker_mention = ma.fields.String(allow_none=True, metadata={"description": "How the article named the speaker"})
+    speaker_kind = ma.fields.String(
+        allow_none=True,
+        metadata={
+            "description": "What the article says the speaker is: person, organisation, place or other; "
+            "null when it does not say (a description, or a bare surname)"
+        },
+    )
     cue = ma.fields.String(allow_none=True, metadata={"description": "The word that attributes it (said, told, —)"})
     confidence = ma.fields.Float()
     start = ma.fields.Integer(metadata={"description": "Character offset of the text in the article"})

@@ -73,6 +73,7 @@ class ArticleExtraction:
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self.addressee = None  # (name, paragraph index) of whom the last question was put to
         self.subject = None  # the person the last sentence that opened with one opened with
+        self.issuer = None  # (name, paragraph index) of who last issued, released or posted something
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
         self._sentence_mention: tuple[Any, Any] = (None, None)  # (range, its according-to or closing attribution)
         self._prose_cue: tuple[Any, ...] = (
@@ -150,6 +151,8 @@ class ArticleExtraction:
 
     def _prose_sentence(self, lo, hi, number, indirect):
         """A sentence without quotes: remember who it says spoke, and read its reported speech."""
+        if _ISSUED.search(self.masked, lo, hi):
+            self._note_issuer(lo, hi, number)
         if CUE_WORDS.isdisjoint(LOWER_WORD.findall(self.masked, lo, hi)):
             return []  # most prose has no cue word at all: skip tokenising it
         mention = self._cue_in_prose(tokens(self.masked, lo, hi))
@@ -158,6 +161,17 @@ class ArticleExtraction:
             if speaker and self.names.is_person(speaker):
                 self.last_speaker = (speaker, number)
         return self._reported(lo, hi, number) if indirect else []
+
+    def _note_issuer(self, lo, hi, number):
+        """ "Harbour Police have issued an update": whoever issued it speaks for "the statement"."""
+        toks = tokens(self.masked, lo, hi)
+        found = clause_subject(toks, len(toks))
+        if found:
+            words, how = speaker_from_phrase(phrase(self.masked, toks, found))
+            if how == "name":
+                name = self.names.canonical(words, toks[found[0]].start)
+                if self.names.kind_of(name) in (PERSON, ORGANISATION):
+                    self.issuer = (name, number)
 
     def _attribute(self, span, inside, index, lo, hi, number, previous, attributed_in_sentence):
         before_lo = inside[index - 1].close if index else lo
@@ -327,7 +341,8 @@ class ArticleExtraction:
         if head in STATEMENT_HEADS and definite:  # "the statement"; "a memo" is nobody's in particular
             last = self.last_speaker
             issuer = last[0] if last is not None and number - last[1] <= 3 else None
-            return issuer or self.names.latest_of_kind(at, ORGANISATION) or description
+            issued = self.issuer[0] if self.issuer and number - self.issuer[1] <= 3 else None
+            return issuer or issued or description  # "the letter" from nobody named stays a description
         if head in ORGANISATION_HEADS and definite:
             # "the company" is no government body: the Coast Guard beside OceanGate is not it.
             public = head not in BUSINESS_HEADS
@@ -436,6 +451,7 @@ _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "t
 
 
 _ASKED_WHOM = re.compile(r"\basks?(?:ed)? ((?:[A-Z][\w'’-]+ ?){1,3})")
+_ISSUED = re.compile(r"\b(?:issued|released|published|posted|put out|shared)\b")
 _POSSESSIVE_PRONOUNS = {"her": "she", "his": "he", "their": "they"}
 _SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline

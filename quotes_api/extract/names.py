@@ -153,6 +153,7 @@ _ROLE_WORDS = ROLE_NOUNS | {t for t in TITLES if t.isalpha() and len(t) > 3} - s
 # Subject pronouns only: "her" and "his" as often belong to whoever the subject is talking about.
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
 _GROUP_NAME = re.compile(r"(?:[ie]ans|icans|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
+_CREDIT = re.compile(r"(?:Credit|Photo|Picture|Image|Photograph)s?:\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|§")
 _PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
 
@@ -191,6 +192,8 @@ class EntityIndex:
         self.positions = []  # (offset, Entity) in text order
         self._outlets = None  # the positions of news organisations, listed on first use
         for match in NAME_RUN.finditer(text):
+            if _CREDIT.search(text, max(0, match.start() - 12), match.start()):
+                continue  # a photo credit names no one the article is about: "Credit: Chris Hale"
             words = _cut_run(sentence_part(match.group().split()))
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
             cut, possessive = [], False

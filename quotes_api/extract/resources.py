@@ -341,7 +341,7 @@ ORGANISATION_WORDS = set(
     agency authority bureau department ministry office service services administration government parliament
     congress senate assembly court tribunal police guard army navy force forces corps command party union league
     federation confederation club fc afc cf united inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa
-    gmbh company companies group holdings partners bank capital ventures labs systems technologies airlines
+    gmbh patrol company companies group holdings partners bank capital ventures labs systems technologies airlines
     airways motors industries media network networks studios records entertainment pictures press
     coalition alliance movement campaign church mosque synagogue temple diocese nations network observatory
     telescope collaboration consortium laboratory laboratories nasa fbi cia who un nato eu
@@ -448,6 +448,7 @@ ROLE_NOUNS = set(
     businessman businesswoman activist campaigner organizer organiser pastor priest rabbi imam bishop cardinal
     pope king queen prince princess duke duchess monarch premier chancellor commissioner inspector
     superintendent sheriff deputy trainer boxer fighter athlete runner swimmer cyclist golfer skater
+    neighbour neighbor resident witness rescuer bystander passenger driver volunteer owner shopkeeper farmer
     """.split()
 )
 

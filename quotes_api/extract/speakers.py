@@ -283,7 +283,7 @@ def _np_ending_at(toks, j):
     return (k + 1, j + 1)
 
 
-_NAME_LINKS = {"of", "for", "at", "from"}  # "Mr. Morgan of the Sierra Club"
+_NAME_LINKS = {"of", "for", "at", "from", "by"}  # "Mr. Morgan of the Sierra Club"
 
 
 def np_after(toks, i):
@@ -489,7 +489,14 @@ def cue_after(masked, toks):
     # "…,” as a Homeland Security memo put it / as Lacey said.
     if i < len(toks) and toks[i].low == "as":
         found = np_after(toks, i + 1)
-        if found and found[1] < len(toks) and is_cue(toks[found[1]]):
+        k = found[1] if found else len(toks)
+        # Only "as X put it" and "as X said.": "as examples of Trump’s comments about …" is no cue.
+        if (
+            found
+            and k < len(toks)
+            and is_cue(toks[k])
+            and (k + 1 == len(toks) or not toks[k + 1].is_word or toks[k + 1].low == "it")
+        ):
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[found[1]].low, CLOSING_CUE)
     # Passive: "“American Skin” was written by Springsteen".
     j = i
@@ -510,6 +517,15 @@ def cue_after(masked, toks):
     if found is None:
         return None
     k = found[1]
+    if k < len(toks) and toks[k].low in _PHRASE_PREPOSITIONS:
+        # "a narrator in the Clinton ad asks", "a spokeswoman for the agency said": the description
+        # goes on with a phrase before its verb.
+        for m in range(k + 1, min(len(toks), k + 7)):
+            if not toks[m].is_word or toks[m].text.startswith(MASK):
+                break
+            if is_cue(toks[m]):
+                found, k = (found[0], m), m
+                break
     # "Flynn, a top Trump surrogate, said" and "Pruitt, the attorney general of Oklahoma, one of
     # the states suing, said": skip up to three comma-closed appositives.
     for _ in range(3):
@@ -597,17 +613,34 @@ def cue_before(masked, toks, at_quote=True):
     return None
 
 
+_PHRASE_PREPOSITIONS = {"in", "for", "at", "of", "from", "with", "on"}
+_TRAILING_PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "from", "via", "by", "to", "with", "late"}
+
+
 def closing_attribution(masked, toks):
     """A sentence that ends ", Warren said." attributes every quote in it."""
     n = len(toks)
     while n and not toks[n - 1].is_word:
         n -= 1
-    if n < 3 or not is_cue(toks[n - 1]) or toks[n - 1].low not in INVERTING_CUES:
+    # ", Hale said on a conference call today.": a phrase of place or time may follow the cue.
+    cue_at = n - 1
+    for k in range(n - 2, max(-1, n - 9), -1):
+        if toks[k + 1].low in _TRAILING_PREPOSITIONS and is_cue(toks[k]):
+            cue_at = k
+            break
+        if not toks[k].is_word or toks[k].text.startswith(MASK):
+            break
+    if cue_at < 2 or not is_cue(toks[cue_at]) or toks[cue_at].low not in INVERTING_CUES:
         found = None
     else:
-        found = np_before(toks, n - 1)
+        found = np_before(toks, cue_at)
+        if found and found[0] >= 3 and toks[found[0] - 1].low == "and":
+            # "…, Lena Marsh and Omar Fadel warned.": the first of the two speaks for both.
+            first = _np_ending_at(toks, found[0] - 2)
+            found = (first[0], found[0] - 1) if first and toks[first[0]].capitalised else found
         if found and (found[0] == 0 or toks[found[0] - 1].text != ","):
             found = None
+    n = cue_at + 1 if found else n
     if found is None and n >= 3 and toks[n - 1].is_word:
         # ", said Warren."
         for k in range(n - 2, max(-1, n - 8), -1):
@@ -620,7 +653,7 @@ def closing_attribution(masked, toks):
         return None
     if found is None:
         return None
-    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[n - 1].low, CLOSING_CUE)
+    return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[cue_at].low, CLOSING_CUE)
 
 
 def according_to(masked, toks):

@@ -44,6 +44,11 @@ NON_PERSONS = [
 
 DESCRIPTIONS = [
     (
+        "'the letter' sent by people the article does not name stays a description",
+        "A group of parents sent a letter to the Ridge School Board.\n\n“Our children deserve better,” the letter reads.",
+        [("Our children deserve better", "the letter")],
+    ),
+    (
         "a role given before the name",
         "The head coach of Ghana, Otto Addo, was disappointed.\n\n"
         "After the match, Ghana’s head coach said: “We played well and lost.”",
@@ -203,6 +208,16 @@ HOUSE_STYLES += [
 ]
 
 PRESS_RELEASES = [
+    (
+        "a description goes on with a phrase before its verb",
+        "“We are safe,” a spokeswoman for the agency said.",
+        [("We are safe", "a spokeswoman for the agency")],
+    ),
+    (
+        "a name followed by its organisation before the verb",
+        "“We won,” Jane Roe of the club said.",
+        [("We won", "Jane Roe")],
+    ),
     (
         "a headline quote in Title Case is a quote when the body says who said it",
         "“The Building Has Literally Pancaked”\n\nFire chief Roy Hale said the building “has literally pancaked.”",
