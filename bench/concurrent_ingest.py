@@ -137,18 +137,20 @@ def run_backend(name, url, args, folder):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}"]
-        + ["--log-level", "warning", "--access-logfile", "/dev/null", "wsgi:app"],
+        + ["--log-level", "warning", "--access-logfile", "/dev/null", "quotes_api:create_app()"],
         cwd=ROOT,
         env=server_env,
     )
     stop, latencies, errors = threading.Event(), [], []
     try:
-        for _ in range(200):
+        for _ in range(300):
             try:
                 fetch(port, "/healthz")
                 break
             except OSError:
                 time.sleep(0.1)
+        else:
+            raise SystemExit(f"gunicorn did not answer on port {port}")
         readers = [
             threading.Thread(target=reader, args=(port, stop, latencies, errors, n)) for n in range(args.readers)
         ]
