@@ -45,7 +45,8 @@ NON_PERSONS = [
 DESCRIPTIONS = [
     (
         "'the letter' sent by people the article does not name stays a description",
-        "A group of parents sent a letter to the Ridge School Board.\n\n“Our children deserve better,” the letter reads.",
+        "A group of parents sent a letter to the Ridge School Board.\n\n"
+        "“Our children deserve better,” the letter reads.",
         [("Our children deserve better", "the letter")],
     ),
     (
