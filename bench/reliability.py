@@ -108,7 +108,7 @@ class Server:
         self.process = subprocess.Popen(
             [str(BIN / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"), "--workers", str(workers)]
             + ["--bind", f"127.0.0.1:{self.port}", "--timeout", str(timeout), "--access-logfile", "/dev/null"]
-            + ["--log-level", "error", "wsgi:app"],
+            + ["--log-level", "error", "quotes_api:create_app()"],
             cwd=ROOT,
             env=environment(database),
             stdout=subprocess.DEVNULL,
