@@ -27,6 +27,8 @@ Kleinberg, 2009), adapted to incremental ingest and to how outlets print stateme
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -376,82 +378,282 @@ class Grouper:
         return False
 
 
-class MemoryStore(GroupStore):
-    """Everything in dictionaries: for ``quotes-api extract`` and the benchmark."""
+class _Column:
+    """Values of one attribute per member, each distinct value kept once: 4 bytes a member."""
 
     def __init__(self) -> None:
-        self.members: dict[int, Member] = {}
-        self.postings: dict[int, list[int]] = {}  # shingle -> [member id]
-        self.by_speaker: dict[str, list[int]] = {}  # speaker key -> [member id], all lengths
-        self.short_by_speaker: dict[str, list[int]] = {}  # speaker key -> [member id] under MIN_WORDS
-        self.groups: dict[int, int] = {}  # group id -> canonical member id
-        self.membership: dict[int, int] = {}  # member id -> group id
-        self.group_members: dict[int, list[int]] = {}  # group id -> [member id]
-        self.aliases: dict[int, int] = {}  # merged group id -> the group it went into
+        self.codes = array("I")
+        self.values: list = []
+        self._code: dict = {}
+
+    def append(self, value) -> None:
+        code = self._code.get(value)
+        if code is None:
+            code = self._code[value] = len(self.values)
+            self.values.append(value)
+        self.codes.append(code)
+
+    def __getitem__(self, slot: int):
+        return self.values[self.codes[slot]]
+
+
+class _Postings:
+    """Shingle -> the slots of the members holding it, in the order they were added.
+
+    No Python object per shingle or posting: (shingle, slot) pairs sit in hash buckets of
+    packed bytes, found with ``bytearray.find``; buckets double as they fill. A shingle found
+    in more than COMMON_SHINGLE members is dropped and remembered as common.
+    """
+
+    FILL = 512  # postings per bucket, on average, before the buckets double
+
+    def __init__(self) -> None:
+        self.mask = (1 << 10) - 1
+        self.keys = [bytearray() for _ in range(self.mask + 1)]
+        self.slots = [array("I") for _ in range(self.mask + 1)]
+        self.size = 0
+        self.common: set[int] = set()
+
+    def get(self, shingle: int) -> list[int] | None:
+        """The slots holding shingle (at most COMMON_SHINGLE + 1 of them), None for a common one."""
+        if shingle in self.common:
+            return None
+        bucket = shingle & self.mask
+        keys, slots = self.keys[bucket], self.slots[bucket]
+        needle = shingle.to_bytes(4, sys.byteorder)
+        found = []
+        at = keys.find(needle)
+        while at >= 0:
+            if at & 3:
+                at = keys.find(needle, at + 1)
+                continue
+            found.append(slots[at >> 2])
+            if len(found) > COMMON_SHINGLE:
+                self._drop(shingle)
+                return None
+            at = keys.find(needle, at + 4)
+        return found
+
+    def add(self, shingle: int, slot: int) -> None:
+        if shingle in self.common:
+            return
+        bucket = shingle & self.mask
+        self.keys[bucket] += shingle.to_bytes(4, sys.byteorder)
+        self.slots[bucket].append(slot)
+        self.size += 1
+        if self.size > self.FILL * (self.mask + 1):
+            self._double()
+
+    def _drop(self, shingle: int) -> None:
+        self.common.add(shingle)
+        bucket = shingle & self.mask
+        keys, slots = array("I", bytes(self.keys[bucket])), self.slots[bucket]
+        kept = [i for i, key in enumerate(keys) if key != shingle]
+        self.keys[bucket] = bytearray(array("I", (keys[i] for i in kept)).tobytes())
+        self.slots[bucket] = array("I", (slots[i] for i in kept))
+        self.size -= len(keys) - len(kept)
+
+    def _double(self) -> None:
+        """Split each bucket in two by the next bit of its shingles; order within each is kept."""
+        high = self.mask + 1
+        low_half: list[tuple[array, array]] = []
+        high_half: list[tuple[array, array]] = []
+        for keys_bytes, slots in zip(self.keys, self.slots, strict=True):
+            low, upper = (array("I"), array("I")), (array("I"), array("I"))
+            for key, slot in zip(array("I", bytes(keys_bytes)), slots, strict=True):
+                half = upper if key & high else low
+                half[0].append(key)
+                half[1].append(slot)
+            low_half.append(low)
+            high_half.append(upper)
+        self.keys = [bytearray(keys.tobytes()) for keys, _ in low_half + high_half]
+        self.slots = [slots for _, slots in low_half + high_half]
+        self.mask = (self.mask << 1) | 1
+
+
+_NONE = 0xFFFFFFFF  # in a slot array: no member
+
+
+class MemoryStore(GroupStore):
+    """Everything in memory, in compact arrays: for ``quotes-api extract`` and the benchmark.
+
+    A member is a *slot*: its words as ids into one vocabulary (one shared array), its other
+    attributes as small codes; a Member object is built again only when a candidate is read.
+    Groups are linked lists through the slots. About 250 bytes a quote of 20 words.
+    """
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.spelling: list[str] = []
+        self.words = array("H")  # word ids of every member, one after the other
+        self.word_end = array("Q")  # per slot: where its words end in self.words
+        self.ids = array("q")  # per slot: the member id
+        self._id_base: int | None = None  # slots of members added in id order need no lookup
+        self._irregular: dict[int, int] = {}  # member id -> slot, for the others
+        self.articles: array | list = array("q")  # ints; a list once an article identity is not one
+        self.speakers, self.published, self.kinds, self.confidences = _Column(), _Column(), _Column(), _Column()
+        self.postings = _Postings()
+        self.by_speaker: dict[str, array] = {}  # speaker key -> its latest slots, all lengths
+        self.short_by_speaker: dict[str, array] = {}  # speaker key -> its latest slots under MIN_WORDS
+        self.membership = array("I")  # per slot: group id, 0 for none
+        self.next_member = array("I")  # per slot: the next slot of its group, or _NONE
+        self.canonicals = array("I", [_NONE])  # per group id: its canonical slot; _NONE once merged away
+        self.first = array("I", [_NONE])  # per group id: its first and last member slots
+        self.last = array("I", [_NONE])
+        self.aliases = array("I", [0])  # per group id: the group it was merged into, 0 if none
         self._next_group = 1
 
+    # members and slots
+
+    def _slot(self, member_id: int) -> int | None:
+        if self._id_base is not None:
+            slot = member_id - self._id_base
+            if 0 <= slot < len(self.ids) and self.ids[slot] == member_id:
+                return slot
+        return self._irregular.get(member_id)
+
+    def _store(self, member: Member) -> int:
+        """The slot of member, stored now if it was not yet."""
+        slot = self._slot(member.id)
+        if slot is not None:
+            return slot
+        slot = len(self.ids)
+        if self._id_base is None:
+            self._id_base = member.id
+        if member.id != self._id_base + slot:
+            self._irregular[member.id] = slot
+        self.ids.append(member.id)
+        for word in member.words:
+            code = self.vocabulary.get(word)
+            if code is None:
+                code = self.vocabulary[word] = len(self.spelling)
+                self.spelling.append(word)
+                if code > 0xFFFF and self.words.typecode == "H":
+                    self.words = array("I", self.words)
+            self.words.append(code)
+        self.word_end.append(len(self.words))
+        if isinstance(self.articles, array) and not (
+            isinstance(member.article, int) and -(2**63) <= member.article < 2**63
+        ):
+            self.articles = list(self.articles)
+        self.articles.append(member.article)
+        self.speakers.append(member.speaker)
+        self.published.append(member.published)
+        self.kinds.append(member.speaker_kind)
+        self.confidences.append(member.confidence)
+        self.membership.append(0)
+        self.next_member.append(_NONE)
+        return slot
+
+    def _member(self, slot: int) -> Member:
+        start = self.word_end[slot - 1] if slot else 0
+        spelling = self.spelling
+        return Member(
+            self.ids[slot],
+            tuple([spelling[w] for w in self.words[start : self.word_end[slot]]]),
+            self.articles[slot],
+            self.speakers[slot],
+            self.published[slot],
+            self.kinds[slot],
+            self.confidences[slot],
+        )
+
+    # GroupStore
+
     def candidates(self, member: Member, member_shingles: set[int]) -> Iterator[Member]:
-        postings = [p for p in map(self.postings.get, member_shingles) if p and len(p) <= COMMON_SHINGLE]
+        postings = [p for p in map(self.postings.get, member_shingles) if p]
         counts: dict[int, int] = {}
         for posting in probe_order(postings, len):
             for other in posting:
                 counts[other] = counts.get(other, 0) + 1
         for other, shared in counts.items():
             if shared >= MIN_SHARED_SHINGLES:
-                yield self.members[other]
+                yield self._member(other)
         if member.speaker:
             yield from self.said_by(member.speaker, short=word_count(member.words) >= MIN_WORDS, before=member.id)
 
     def said_by(self, speaker: str, short: bool, before: int | None = None) -> Iterator[Member]:
         index = self.short_by_speaker if short else self.by_speaker
-        for other in index.get(speaker, [])[-SPEAKER_PROBE:]:
-            yield self.members[other]
+        for other in index.get(speaker, array("I"))[-SPEAKER_PROBE:]:
+            yield self._member(other)
 
     def group_of(self, member_id: int) -> int | None:
-        return self.membership.get(member_id)
+        slot = self._slot(member_id)
+        return (self.membership[slot] or None) if slot is not None else None
 
     def canonical(self, group_id: int) -> Member:
-        return self.members[self.groups[group_id]]
+        slot = self.canonicals[group_id] if 0 < group_id < len(self.canonicals) else _NONE
+        if slot == _NONE:
+            raise KeyError(group_id)
+        return self._member(slot)
 
     def members_of(self, group_id: int) -> list[Member]:
-        return [self.members[m] for m in self.group_members.get(group_id, []) if m in self.members]
+        found = []
+        slot = self.first[group_id] if 0 < group_id < len(self.first) else _NONE
+        while slot != _NONE:
+            found.append(self._member(slot))
+            slot = self.next_member[slot]
+        return found
 
     def index(self, member: Member, member_shingles: set[int]) -> None:
-        self.members[member.id] = member
+        slot = self._store(member)
         for shingle in member_shingles:
-            self.postings.setdefault(shingle, []).append(member.id)
+            self.postings.add(shingle, slot)
         if member.speaker:
-            self.by_speaker.setdefault(member.speaker, []).append(member.id)
+            _remember(self.by_speaker, member.speaker, slot)
             if word_count(member.words) < MIN_WORDS:
-                self.short_by_speaker.setdefault(member.speaker, []).append(member.id)
+                _remember(self.short_by_speaker, member.speaker, slot)
 
     def create_group(self, members: list[Member], canonical: Member) -> int:
         group_id = self._next_group
         self._next_group += 1
+        for column in (self.canonicals, self.first, self.last):
+            column.append(_NONE)
+        self.aliases.append(0)
         self.join(group_id, members, canonical)
         return group_id
 
     def join(self, group_id: int, members: list[Member], canonical: Member) -> None:
-        self.groups[group_id] = canonical.id
-        self.members.setdefault(canonical.id, canonical)
-        listed = self.group_members.setdefault(group_id, [])
+        self.canonicals[group_id] = self._store(canonical)
         for member in members:
-            if self.membership.get(member.id) != group_id:
-                self.membership[member.id] = group_id
-                listed.append(member.id)
+            slot = self._store(member)
+            if self.membership[slot] != group_id:
+                self.membership[slot] = group_id
+                self._append(group_id, slot, slot)
+
+    def _append(self, group_id: int, first: int, last: int) -> None:
+        """Link the chain of slots first..last at the end of group_id's members."""
+        if self.first[group_id] == _NONE:
+            self.first[group_id] = first
+        else:
+            self.next_member[self.last[group_id]] = first
+        self.last[group_id] = last
 
     def merge(self, group_id: int, into: int) -> None:
-        moving = self.group_members.pop(group_id)
-        for member_id in moving:
-            self.membership[member_id] = into
-        self.group_members.setdefault(into, []).extend(moving)
-        del self.groups[group_id]
+        first, last = self.first[group_id], self.last[group_id]
+        slot = first
+        while slot != _NONE:
+            self.membership[slot] = into
+            slot = self.next_member[slot]
+        if first != _NONE:
+            self._append(into, first, last)
+        self.first[group_id] = self.last[group_id] = self.canonicals[group_id] = _NONE
         self.aliases[group_id] = into
-        for old, new in list(self.aliases.items()):
-            if new == group_id:
-                self.aliases[old] = into
 
     def resolve(self, group_id: int) -> int | None:
         """The live id of a group, following merges."""
-        group_id = self.aliases.get(group_id, group_id)
-        return group_id if group_id in self.groups else None
+        if not 0 < group_id < len(self.canonicals):
+            return None
+        while self.aliases[group_id]:
+            group_id = self.aliases[group_id]
+        return group_id if self.canonicals[group_id] != _NONE else None
+
+
+def _remember(index: dict[str, array], speaker: str, slot: int) -> None:
+    """Add slot to the speaker's latest; only the last SPEAKER_PROBE are ever read."""
+    latest = index.get(speaker)
+    if latest is None:
+        latest = index[speaker] = array("I")
+    latest.append(slot)
+    if len(latest) > 2 * SPEAKER_PROBE:
+        del latest[:-SPEAKER_PROBE]
