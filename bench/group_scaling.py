@@ -6,7 +6,9 @@ Synthetic corpus (seeded, so runs compare): statements of 10-40 words drawn from
 vocabulary, each printed 1-6 times by different articles with realistic edits — word
 substitutions, truncation at either end, a short excerpt contained in the full quote — plus
 unrelated quotes that share stock phrases ("this is not who we are"). Each size runs in a fresh
-process so its peak RSS is its own. Truth is known, so pairwise precision and recall are printed.
+process so its peak RSS is its own; the input is generated a chunk at a time, so the peak less the
+RSS before the first quote is the index (printed per quote). Truth is known, so pairwise precision
+and recall are printed.
 """
 
 import argparse
@@ -19,6 +21,7 @@ import resource
 import subprocess
 import sys
 import time
+from array import array
 from collections import Counter
 from itertools import accumulate
 from pathlib import Path
@@ -64,7 +67,7 @@ def corpus(size, seed=7):
                 + rng.choice(STOCK).split()
                 + rng.choices(words, cum_weights=weights, k=rng.randint(0, 8))
             )
-            yield Member(produced, tuple(text), ("u", produced), None, "2024-01-01"), None
+            yield Member(produced, tuple(text), -1 - produced, None, "2024-01-01"), None
             produced += 1
             continue
         statement += 1
@@ -82,7 +85,7 @@ def corpus(size, seed=7):
                 elif cut < 0.5 and len(text) > 14:  # a short excerpt
                     start = rng.randint(0, len(text) - 9)
                     text = text[start : start + rng.randint(8, 12)]
-            yield Member(produced, tuple(text), ("a", statement, printing), speaker, day), statement
+            yield Member(produced, tuple(text), statement * 8 + printing, speaker, day), statement
             produced += 1
             if produced >= size:
                 return
@@ -100,19 +103,59 @@ def pairwise(truth, predicted):
     return both / max(1, pairs(predicted)), both / max(1, pairs(truth))
 
 
-def run_one(size):
-    members = list(corpus(size))
-    gc.freeze()  # the generated corpus is input, not work: keep the collector from rescanning it
+def rss_mib():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def index_bytes_per_quote(store, size):
+    """Bytes held by the store's containers (arrays, buckets, dicts, lists), not counting shared strings."""
+    seen, total, todo = set(), 0, [vars(store)]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen or isinstance(item, (str, int, float)):
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        if isinstance(item, dict):
+            todo.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            todo.extend(item)
+        elif hasattr(item, "__dict__") and not isinstance(item, type):
+            todo.append(vars(item))
+    return total / size
+
+
+def run_one(size, chunk=100_000):
+    """Group size quotes, generated a chunk at a time so the input does not count as the index."""
+    generated = corpus(size)
     store = MemoryStore()
     grouper = Grouper(store)
-    start, cpu_start = time.perf_counter(), time.process_time()
-    for member, _ in members:
-        grouper.add(member)
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    truth = [s if len(m.words) >= 7 or (m.speaker and len(m.words) >= 2) else None for m, s in members]
-    predicted = [store.group_of(m.id) for m, _ in members]
-    precision, recall = pairwise(truth, predicted)
+    truth, predicted_ids = array("q"), array("q")
+    elapsed = cpu = 0.0
+    baseline = None
+    while True:
+        members = list(itertools.islice(generated, chunk))
+        if not members:
+            break
+        if baseline is None:
+            gc.collect()
+            baseline = rss_mib()  # the interpreter, the vocabulary and one chunk of input
+        gc.freeze()  # the generated corpus is input, not work: keep the collector from rescanning it
+        start, cpu_start = time.perf_counter(), time.process_time()
+        for member, _ in members:
+            grouper.add(member)
+        elapsed, cpu = elapsed + time.perf_counter() - start, cpu + time.process_time() - cpu_start
+        for member, statement in members:
+            eligible = len(member.words) >= 7 or (member.speaker and len(member.words) >= 2)
+            truth.append(statement if statement is not None and eligible else -1)
+            predicted_ids.append(member.id)
+        del members
+        gc.unfreeze()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    index_bytes = (peak - baseline) * 2**20 / size
+    predicted = [store.group_of(i) for i in predicted_ids]
+    precision, recall = pairwise([t if t >= 0 else None for t in truth], predicted)
     print(
         json.dumps(
             {
@@ -120,6 +163,8 @@ def run_one(size):
                 "seconds": round(elapsed, 2),
                 "cpu_seconds": round(cpu, 2),
                 "peak_mib": round(peak),
+                "index_bytes_per_quote": round(index_bytes_per_quote(store, size)),
+                "rss_growth_per_quote": round(index_bytes),
                 "groups": len(set(filter(None, predicted))),
                 "precision": round(precision, 3),
                 "recall": round(recall, 3),
@@ -149,7 +194,9 @@ def main():
         r = results[-1]
         print(
             f"{r['size']:>9,} quotes: {r['seconds']:8.2f} s ({r['cpu_seconds']:.2f} s cpu, "
-            f"{1e6 * r['cpu_seconds'] / r['size']:.0f} µs/quote)  peak {r['peak_mib']:6,} MiB  groups {r['groups']:,}  "
+            f"{1e6 * r['cpu_seconds'] / r['size']:.0f} µs/quote)  peak {r['peak_mib']:6,} MiB "
+            f"(index {r['index_bytes_per_quote']} bytes/quote, RSS growth {r['rss_growth_per_quote']})  "
+            f"groups {r['groups']:,}  "
             f"pairwise P {r['precision']:.3f} R {r['recall']:.3f}",
             flush=True,
         )
