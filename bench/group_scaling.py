@@ -6,8 +6,9 @@ Synthetic corpus (seeded, so runs compare): statements of 10-40 words drawn from
 vocabulary, each printed 1-6 times by different articles with realistic edits — word
 substitutions, truncation at either end, a short excerpt contained in the full quote — plus
 unrelated quotes that share stock phrases ("this is not who we are"). Each size runs in a fresh
-process so its peak RSS is its own; the input is generated a chunk at a time, so the peak less the
-RSS before the first quote is the index (printed per quote). Truth is known, so pairwise precision
+process so its peak RSS is its own; the input is generated a chunk at a time, so the RSS after
+grouping less the RSS before the first quote is what the index costs (printed per quote, with the
+bytes its containers hold). Truth is known, so pairwise precision
 and recall are printed.
 """
 
@@ -152,8 +153,8 @@ def run_one(size, chunk=100_000):
             predicted_ids.append(member.id)
         del members
         gc.unfreeze()
+    index_bytes = (rss_mib() - baseline) * 2**20 / size  # before scoring, which needs memory of its own
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    index_bytes = (peak - baseline) * 2**20 / size
     predicted = [store.group_of(i) for i in predicted_ids]
     precision, recall = pairwise([t if t >= 0 else None for t in truth], predicted)
     print(
