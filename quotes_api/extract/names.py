@@ -474,14 +474,6 @@ class EntityIndex:
             return name if self.is_person(name) else None
         return None
 
-    def first_person_after(self, offset, window=1500):
-        """The first person named after offset: a lead's "The governor said …" before it names him."""
-        for _, entity in self._after(offset, window):
-            name = self.canonical_of(entity)
-            if self.is_person(name):
-                return name
-        return None
-
     def latest_of_kind(self, offset, kind, window=5000, public=True):
         """The most mentioned name of that kind before offset (else after it), as a canonical name.
 
