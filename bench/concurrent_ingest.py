@@ -14,11 +14,9 @@ index, identical wordings split across groups. Everything is bounded and loopbac
 """
 
 import argparse
-import http.client
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,6 +29,8 @@ from urllib.parse import quote as urlquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from loopback import free_port, timed_get  # noqa: E402
 
 from quotes_api.articles import load_article  # noqa: E402
 from quotes_api.extract import extract_quotes  # noqa: E402
@@ -79,22 +79,6 @@ def write_articles(folder, total, ingesters, common):
     return shares, distinct
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(port, path):
-    start = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response.status, time.perf_counter() - start
-
-
 def reader(port, stop, latencies, errors, seed):
     rng = random.Random(seed)
     while not stop.is_set():
@@ -107,7 +91,7 @@ def reader(port, stop, latencies, errors, seed):
                 "/api/v1/quotes?sort=-published",
             ]
         )
-        status, seconds = fetch(port, path)
+        status, seconds = timed_get(port, path)
         if status == 200:
             latencies.append(seconds)
         else:
@@ -145,7 +129,7 @@ def run_backend(name, url, args, folder):
     try:
         for _ in range(300):
             try:
-                fetch(port, "/healthz")
+                timed_get(port, "/healthz")
                 break
             except OSError:
                 time.sleep(0.1)

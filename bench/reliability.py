@@ -23,7 +23,6 @@ import math
 import os
 import random
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -36,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from loopback import free_port  # noqa: E402
 
 from quotes_api.extract import Article, extract_quotes  # noqa: E402
 
@@ -66,12 +67,6 @@ def expected_quotes(text):
 
 
 # --- processes -------------------------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def environment(database):
