@@ -13,10 +13,8 @@ The goal (issue 10): every endpoint ≥ 0.5× the baseline's req/s and p99 ≤ 2
 
 import argparse
 import datetime
-import http.client
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from loopback import free_port, timed_get  # noqa: E402
 
 from quotes_api.storage import QuoteSearch, init_database, upgrade  # noqa: E402
 
@@ -68,7 +68,7 @@ def build_database(path, quotes, seed=11):
             last = "".join(rng.choices(SYLLABLES, k=rng.randint(2, 3))).capitalize()
             names.setdefault(f"{first} {last}".lower(), (f"{first} {last}", last))
         connection.executemany(
-            "INSERT INTO speaker (name, key, created_at) VALUES (?, ?, '2024-01-01 00:00:00')",
+            "INSERT INTO speaker (name, key, created_at, quote_count) VALUES (?, ?, '2024-01-01 00:00:00', 0)",
             [(name, key) for key, (name, _) in names.items()],
         )
         connection.executemany(
@@ -109,7 +109,7 @@ def build_database(path, quotes, seed=11):
             members = [first + 10 * k for k in range(rng.randint(2, 4))]
             updated = f"2024-{1 + first % 12:02d}-{1 + first % 28:02d} 10:{first % 60:02d}:00"
             connection.execute(
-                "INSERT INTO variant_group (canonical_quote_id, created_at, updated_at) VALUES (?, ?, ?)",
+                "INSERT INTO variant_group (canonical_quote_id, created_at, updated_at, size) VALUES (?, ?, ?, 0)",
                 (members[0], "2024-01-01 00:00:00", updated),
             )
             group_id = connection.execute("SELECT last_insert_rowid()").fetchone()[0]
@@ -128,22 +128,12 @@ def _count_quotes(path):
         return db.execute("SELECT MAX(id) FROM quote").fetchone()[0]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def fetch(port, path):
-    start = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    if response.status != 200:
-        raise RuntimeError(f"{path}: {response.status}")
-    return time.perf_counter() - start
+    """Seconds for one GET; anything but 200 stops the run."""
+    status, seconds = timed_get(port, path)
+    if status != 200:
+        raise RuntimeError(f"{path}: {status}")
+    return seconds
 
 
 def load(port, endpoints, requests, concurrency, rounds=5):
