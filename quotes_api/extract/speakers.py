@@ -115,10 +115,6 @@ def cue_word(toks, k):
     return particles is not None and k + 1 < len(toks) and toks[k + 1].low in particles
 
 
-def token_is_participle(token):
-    return token.low in PARTICIPLE_CUES
-
-
 def is_verb_cue(toks, k):
     """toks[k] is a cue used as a verb, not a noun ("in an email", "late-night tweets", "Obama's remarks")."""
     if not cue_word(toks, k):
@@ -132,7 +128,13 @@ def is_verb_cue(toks, k):
         return True  # "He’s claiming" is a contraction, not a possessive
     if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
         return False
-    if k > 1 and toks[k - 2].low == "of" and before.capitalised and before.is_word and not token_is_participle(toks[k]):
+    if (
+        k > 1
+        and toks[k - 2].low == "of"
+        and before.capitalised
+        and before.is_word
+        and toks[k].low not in PARTICIPLE_CUES
+    ):
         return False  # "32% of Republican claims", but "footage of Trump saying"
     return True
 
@@ -701,7 +703,7 @@ def speaker_from_phrase(text):
         # of Acme" are Toner and Acme; "the head coach of South Africa" is a description.
         head, tail = text[: link.start()], text[link.end() :]
         if link.group(1):
-            head, tail = head, ""  # "the company behind ChatGPT" is the company, never ChatGPT
+            tail = ""  # "the company behind ChatGPT" is the company, never ChatGPT
         head_words = head.split()
         head_names = [run for run in _name_runs(head) if strip_titles(run.split())]
         tail_names = _name_runs(tail)

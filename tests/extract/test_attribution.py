@@ -192,9 +192,6 @@ HOUSE_STYLES = [
         "Ana Ruiz said: “The first part of what I want to say.\n\n“The second part of it.”",
         [("The first part of what I want to say.\n\n“The second part of it.", "Ana Ruiz")],
     ),
-]
-
-HOUSE_STYLES += [
     (
         "a statement opened once and closed only at its last paragraph",
         "Gov. Lena Marsh released this statement:\n\n“Last night we lost three neighbours.\n\n"
