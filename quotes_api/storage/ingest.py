@@ -10,7 +10,7 @@ from ..extract.names import fold
 from ..variants import Grouper, Member, evidence
 from ..variants.text import statement_words, word_count
 from . import sql
-from .db import grouping_lock, retrying, write_transaction
+from .db import grouping_lock, is_postgres, retrying, write_transaction
 from .groups import DatabaseGroupStore, alias_earlier_ids, refresh_group
 from .models import (
     Article,
@@ -95,6 +95,10 @@ def ingest_articles(extracted):
     :func:`ingest_article` does; so the outcome of each is what storing it alone would give.
     """
     extracted = list(extracted)
+    if not is_postgres():
+        # Checkpoint less often than every 4 MB of log: a batch dirties pages all over the shingle
+        # index, and a page changed by several batches is then copied to the database file once.
+        database.execute_sql(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
     try:
         return retrying(lambda: _in_transaction(_ingest_all, extracted))
     except (IntegrityError, DocumentError):
@@ -105,6 +109,9 @@ def ingest_articles(extracted):
             except DocumentError as error:
                 outcomes.append(error)
         return outcomes
+
+
+BULK_CHECKPOINT_PAGES = 10_000  # 40 MB of write-ahead log (SQLite's default is 1000 pages)
 
 
 def refuse_nul(article):

@@ -13,6 +13,8 @@ ELLIPSIS = "…"  # in statement_words: the printing cut words out here
 
 
 def fold_word(word: str) -> str:
+    if word.isascii():  # most words: no accents to strip, and casefold() is lower() for ASCII
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
