@@ -7,7 +7,7 @@ from flask_smorest import Blueprint, abort
 from ..extract import KINDS
 from ..storage import queries
 from .common import MAX_ID, AsciiInteger, found, limiter, not_a_search, search_limit
-from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .paging import PaginationArgsSchema, list_response, paged
 from .schemas import GroupSummarySchema, QuoteSchema, VariantSchema
 
 blp = Blueprint(
@@ -88,7 +88,7 @@ class Quotes(MethodView):
 
     @blp.etag
     @blp.arguments(QuoteQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
-    @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
+    @list_response(blp, QuoteSchema)
     def get(self, page, per_page, sort, cursor=None, **filters):
         """List and search quotes
 
