@@ -60,7 +60,7 @@ class QuoteFilterArgsSchema(ma.Schema):
 class QuoteQueryArgsSchema(QuoteFilterArgsSchema, PaginationArgsSchema):
     sort = ma.fields.String(
         load_default="-published",
-        validate=ma.validate.OneOf(sorted(set(queries.QUOTE_SORTS) - {"position"} | queries.SEARCH_SORTS)),
+        validate=ma.validate.OneOf(sorted(set(queries.QUOTE_SORTS) - {"position"} | set(queries.SEARCH_SORTS))),
         metadata={"description": "relevance needs q"},
     )
 

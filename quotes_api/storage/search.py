@@ -196,25 +196,33 @@ def indexed_count():
     return (QuoteDocument if is_postgres() else QuoteSearch).select().count()
 
 
-def _tsquery(tree):
-    return fn.to_tsquery(SQL("'simple'"), to_tsquery_text(tree))
+def query_text(tree):
+    """The tree written for this backend's full-text query (FTS5 MATCH, or to_tsquery): a bound value."""
+    return to_tsquery_text(tree) if is_postgres() else to_fts5(tree)
 
 
-def matching(query, quote_id, tree):
-    """query (on quotes) joined to the search index and restricted to the quotes matching tree."""
+def _tsquery(text):
+    return fn.to_tsquery(SQL("'simple'"), text)
+
+
+def matching(query, quote_id, text):
+    """query (on quotes) joined to the search index and restricted to the quotes matching text.
+
+    text: the :func:`query_text` of a search, as a value or a placeholder for one.
+    """
     if is_postgres():
         return query.join(QuoteDocument, on=(QuoteDocument.quote == quote_id)).where(
-            Expression(QuoteDocument.document, "@@", _tsquery(tree))
+            Expression(QuoteDocument.document, "@@", _tsquery(text))
         )
-    return query.join(QuoteSearch, on=(QuoteSearch.rowid == quote_id)).where(QuoteSearch.match(to_fts5(tree)))
+    return query.join(QuoteSearch, on=(QuoteSearch.rowid == quote_id)).where(QuoteSearch.match(text))
 
 
-def score(tree, ranked=True):
+def score(text, ranked=True):
     """How well a quote joined by :func:`matching` matches: lower is better; 0 for all when not ranked."""
     if not ranked:
         return Value(0)
     if is_postgres():
-        return fn.ts_rank(QuoteDocument.document, _tsquery(tree)) * -1
+        return fn.ts_rank(QuoteDocument.document, _tsquery(text)) * -1
     return QuoteSearch.bm25()
 
 
