@@ -122,7 +122,7 @@ def _settings():
 @blp.route("")
 class Articles(MethodView):
     @blp.etag
-    @blp.arguments(ArticleQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(ArticleQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @list_response(blp, ArticleSchema)
     def get(self, page, per_page, cursor=None, **filters):
         """List source articles, newest first"""
@@ -200,7 +200,7 @@ class ArticleById(MethodView):
 @blp.route("/<id:article_id>/quotes")
 class ArticleQuotes(MethodView):
     @blp.etag
-    @blp.arguments(PaginationArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(PaginationArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @list_response(blp, QuoteSchema)
     def get(self, article_id, page, per_page, cursor=None):
         """The article's quotes in text order"""

@@ -40,7 +40,7 @@ class GroupDetailSchema(GroupSummarySchema):
 @blp.route("")
 class Groups(MethodView):
     @blp.etag
-    @blp.arguments(GroupQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(GroupQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @list_response(blp, GroupSummarySchema)
     def get(self, page, per_page, sort, cursor=None):
         """List variant groups, largest or newest first"""

@@ -87,7 +87,7 @@ class Quotes(MethodView):
     decorators = [limiter.limit(search_limit, exempt_when=not_a_search)]
 
     @blp.etag
-    @blp.arguments(QuoteQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(QuoteQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @list_response(blp, QuoteSchema)
     def get(self, page, per_page, sort, cursor=None, **filters):
         """List and search quotes
@@ -103,7 +103,7 @@ class Quotes(MethodView):
 class RandomQuote(MethodView):
     decorators = [limiter.limit(search_limit, exempt_when=not_a_search)]
 
-    @blp.arguments(QuoteFilterArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(QuoteFilterArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema)
     def get(self, **filters):
         """One quote at random, with the same filters as the list"""

@@ -46,7 +46,7 @@ class SpeakerQuotesArgsSchema(PaginationArgsSchema):
 @blp.route("")
 class Speakers(MethodView):
     @blp.etag
-    @blp.arguments(SpeakerQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(SpeakerQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @list_response(blp, SpeakerSchema)
     def get(self, page, per_page, sort, q=None, cursor=None):
         """List speakers, most quoted first, or search them by name prefix"""
@@ -65,7 +65,7 @@ class SpeakerById(MethodView):
 @blp.route("/<id:speaker_id>/quotes")
 class SpeakerQuotes(MethodView):
     @blp.etag
-    @blp.arguments(SpeakerQuotesArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(SpeakerQuotesArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @list_response(blp, QuoteSchema)
     def get(self, speaker_id, page, per_page, sort, cursor=None):
         """The speaker's quotes"""
