@@ -88,3 +88,20 @@ def test_list_items_dump_as_their_schema_says(read_only, schema, items):
         found = items()
         assert found
         assert [compile_dump(schema())(item) for item in found] == schema(many=True).dump(found)
+
+
+@pytest.mark.parametrize(
+    "url, other",
+    [
+        ("/api/v1/quotes?per_page=3", "/api/v1/quotes?per_page=4"),
+        ("/api/v1/speakers", "/api/v1/speakers?sort=name"),
+        ("/api/v1/groups", "/api/v1/groups?sort=-updated"),
+        ("/api/v1/articles", "/api/v1/articles?per_page=1"),
+    ],
+)
+def test_a_list_etag_follows_its_body(read_only, url, other):
+    client = read_only.test_client()
+    first, again, different = client.get(url), client.get(url), client.get(other)
+    assert first.headers["ETag"] == again.headers["ETag"]
+    assert (first.headers["ETag"] == different.headers["ETag"]) == (first.get_data() == different.get_data())
+    assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
