@@ -83,10 +83,12 @@ class Key:
     nullable: bool = False
     type: type = int
 
-    def order(self):
+    def order(self, column=None):
+        """ORDER BY this key, on its column or on another holding the same values (a subquery's)."""
+        column = self.column if column is None else column
         if self.nullable:
-            return self.column.desc(nulls="LAST") if self.desc else self.column.asc(nulls="LAST")
-        return self.column.desc() if self.desc else self.column.asc()
+            return column.desc(nulls="LAST") if self.desc else column.asc(nulls="LAST")
+        return column.desc() if self.desc else column.asc()
 
     def beyond(self, value, strict=True):
         if self.desc:
@@ -104,12 +106,17 @@ class Listing:
 
     bounded_by: the shape element that makes the list short (a search reads at most SEARCH_LIMIT
     matches): its first page then counts every row in the same statement.
+    full_rows: for a late row lookup. base(shape) then selects only the id (first) and what the
+    filters and sorts need; full_rows(page, shape) is the query of the row() columns of the ids in
+    `page`, a subquery of one page (id, the base's other columns, then the keys as k0, k1 …). Rows wide
+    with text are then read for one page, not for every row sorted or skipped to find it.
     """
 
     base: Callable[[tuple], Any]
     sorts: dict[str, list[Key]]
     row: Callable[[tuple], Any]
     bounded_by: str | None = None
+    full_rows: Callable[[Any, tuple], Any] | None = None
 
 
 def _after(keys, first=0):
@@ -135,7 +142,7 @@ def _page_query(query, keys, mode, count_all=False):
     """
     order = [key.order() for key in keys]
     if count_all:
-        query = query.select_extend(fn.COUNT(SQL("*")).over())
+        query = query.select_extend(fn.COUNT(SQL("*")).over().alias("total"))
     if mode == "offset":
         return query.order_by(*order).limit(slot("limit")).offset(slot("offset"))
     if mode == "after":
@@ -157,8 +164,17 @@ def _count_query(query, limit=COUNT_LIMIT + 1):
 
 @prepared
 def _page_sql(listing, shape, sort, mode):
+    keys = listing.sorts[sort]
     count_all = mode == "offset" and listing.bounded_by in shape
-    return _page_query(listing.base(shape), listing.sorts[sort], mode, count_all)
+    if listing.full_rows is None:
+        return _page_query(listing.base(shape), keys, mode, count_all)
+    # Late row lookup: find the page's ids (and keys) first, then read those rows in the same order.
+    with_keys = listing.base(shape).select_extend(*(key.column.alias(f"k{i}") for i, key in enumerate(keys)))
+    page = _page_query(with_keys, keys, mode, count_all).alias("page")
+    query = listing.full_rows(page, shape)
+    if count_all:
+        query = query.select_extend(page.c.total)
+    return query.order_by(*(key.order(getattr(page.c, f"k{i}")) for i, key in enumerate(keys)))
 
 
 @prepared
@@ -458,20 +474,25 @@ def _filtered(query, shape):
     return query
 
 
+_ARTICLE_FILTERS = {"outlet", "since", "until"}
+
+
 def search_matches(shape):
     """The newest SEARCH_LIMIT quotes matching the filters and the full-text query in slot q, as (id, score).
 
     A lower score is a better match (bm25 on SQLite, minus ts_rank on PostgreSQL; 0 when not ranked,
     which spares reading each term's whole posting list). The backends' differences are in
-    storage/search.py.
+    storage/search.py. Without other filters the matches come from the search index alone; a filter
+    joins the quote (and its article) to each match, so that the bound counts matches that pass it.
     """
-    text = slot("q")
-    query = Quote.select(Quote.id, search.score(text, "ranked" in shape).alias("score"))
-    return (
-        _filtered(search.matching(query, Quote.id, text).switch(Quote).join(Article), shape)
-        .order_by(search.newest_first())
-        .limit(SEARCH_LIMIT)
-    )
+    query = search.matches(slot("q"), "ranked" in shape)
+    filters = [part for part in shape if part not in ("q", "ranked", "unranked")]
+    if filters:
+        query = query.join(Quote, on=(Quote.id == search.matched_id()))
+        if _ARTICLE_FILTERS.intersection(filters):
+            query = query.join(Article)
+        query = _filtered(query, filters)
+    return query.order_by(search.newest_first()).limit(SEARCH_LIMIT)
 
 
 def _quotes(shape):
@@ -486,7 +507,28 @@ def _quotes(shape):
     )
 
 
-QUOTES = Listing(_quotes, {**QUOTE_SORTS, **SEARCH_SORTS}, _quote_row, bounded_by="q")
+def _quote_ids(shape):
+    """Ids of the quotes matching the filters of shape, joined to what their sorts read; with q, the
+    bounded matches and their score (after the id)."""
+    query = Quote.select(Quote.id)
+    if "q" not in shape:
+        return _filtered(query.join(Article), shape)
+    matches = search_matches(shape).alias(_MATCHES)
+    return (
+        query.select_extend(matches.c.score.alias("score"))
+        .join(matches, on=(matches.c.id == Quote.id))
+        .switch(Quote)
+        .join(Article)
+    )
+
+
+def _page_of_quotes(page, shape):
+    """The full rows (_QUOTE_COLUMNS, then the score when searched) of the quotes in a page of _quote_ids."""
+    query = _quote_query().join(page, on=(page.c.id == Quote.id), src=Quote)
+    return query.select_extend(page.c.score) if "q" in shape else query
+
+
+QUOTES = Listing(_quote_ids, {**QUOTE_SORTS, **SEARCH_SORTS}, _quote_row, bounded_by="q", full_rows=_page_of_quotes)
 
 
 def list_quotes(filters, sort, request):
