@@ -29,6 +29,9 @@ PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": "normal",
     "cache_size": -16000,
+    # Reads map the file (its first GiB) instead of copying each page into every connection's cache:
+    # the workers share the OS page cache, and a list reading rows all over a large archive costs less.
+    "mmap_size": 2**30,
 }
 
 POSTGRES_SCHEMES = {"postgres": PostgresqlDatabase, "postgresql": PostgresqlDatabase}
