@@ -531,11 +531,24 @@ def _page_of_quotes(page, shape):
 QUOTES = Listing(_quote_ids, {**QUOTE_SORTS, **SEARCH_SORTS}, _quote_row, bounded_by="q", full_rows=_page_of_quotes)
 
 
+@prepared
+def _speakers_quote_count_sql(part):
+    """The stored quote counts (kept by triggers) of the speakers a speaker filter (shape part) names."""
+    ids = [slot("speaker")] if part == "speaker" else [slot(f"speaker{i}") for i in range(part[1])]
+    return Speaker.select(fn.COALESCE(fn.SUM(Speaker.quote_count), 0)).where(Speaker.id.in_(ids))
+
+
 def list_quotes(filters, sort, request):
     """A page of quotes matching filters, each with its group summary (sort None: -published)."""
     sort = sort or "-published"
     shape, values = _quote_shape(filters, ranked=sort == "relevance")
-    return _paged(QUOTES, shape, sort, request, values, with_groups)
+
+    def stored_count():
+        return _capped(_speakers_quote_count_sql(shape[0]).scalar(values))
+
+    # Filtered by speaker alone, the total is the speakers' stored counts: one read, however many quotes.
+    by_speaker_alone = len(shape) == 1 and (shape[0] == "speaker" or isinstance(shape[0], tuple))
+    return _paged(QUOTES, shape, sort, request, values, with_groups, stored_count if by_speaker_alone else None)
 
 
 def speaker_quotes(speaker_id, sort, request):
