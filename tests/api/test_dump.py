@@ -25,6 +25,7 @@ class EveryKind(ma.Schema):
     day = ma.fields.Date(allow_none=True)
     renamed = ma.fields.Integer(attribute="other", data_key="shown_as")
     dotted = ma.fields.Integer(attribute="inner.n")
+    source = ma.fields.String(attribute="from")  # a Python keyword: read with getattr, not obj.from
     inner = ma.fields.Nested(Inner, allow_none=True)
     inners = ma.fields.List(ma.fields.Nested(Inner))
     words = ma.fields.List(ma.fields.String())
@@ -40,6 +41,7 @@ FULL = dict(
     flag=1,
     day=datetime.date(2020, 6, 1),
     other=3,
+    **{"from": "wire"},
     inner=SimpleNamespace(n=4),
     inners=[SimpleNamespace(n=1), SimpleNamespace(n=2)],
     words=["a", "b"],
