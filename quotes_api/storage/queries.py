@@ -538,17 +538,27 @@ def _speakers_quote_count_sql(part):
     return Speaker.select(fn.COALESCE(fn.SUM(Speaker.quote_count), 0)).where(Speaker.id.in_(ids))
 
 
+_quotes_count_sql = prepared(lambda: _count_query(Quote.select(Quote.id)))
+
+
+def _quote_total(shape, values):
+    """A cheaper way to a quote list's capped total than counting the list itself, or None.
+
+    Unfiltered: the quotes alone (each has its article; no join to count through). Filtered by speaker
+    alone: the speakers' stored counts, one read however many quotes they have.
+    """
+    if not shape:
+        return lambda: _capped(_quotes_count_sql().scalar())
+    if len(shape) == 1 and (shape[0] == "speaker" or isinstance(shape[0], tuple)):
+        return lambda: _capped(_speakers_quote_count_sql(shape[0]).scalar(values))
+    return None
+
+
 def list_quotes(filters, sort, request):
     """A page of quotes matching filters, each with its group summary (sort None: -published)."""
     sort = sort or "-published"
     shape, values = _quote_shape(filters, ranked=sort == "relevance")
-
-    def stored_count():
-        return _capped(_speakers_quote_count_sql(shape[0]).scalar(values))
-
-    # Filtered by speaker alone, the total is the speakers' stored counts: one read, however many quotes.
-    by_speaker_alone = len(shape) == 1 and (shape[0] == "speaker" or isinstance(shape[0], tuple))
-    return _paged(QUOTES, shape, sort, request, values, with_groups, stored_count if by_speaker_alone else None)
+    return _paged(QUOTES, shape, sort, request, values, with_groups, _quote_total(shape, values))
 
 
 def speaker_quotes(speaker_id, sort, request):
