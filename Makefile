@@ -63,6 +63,7 @@ bench: install-dev
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/extract_linear.py
 	$(BIN)/python bench/group_scaling.py
+	$(BIN)/python bench/ingest_speed.py
 	$(BIN)/python bench/api_load.py
 
 # 4 ingest processes + 4 gunicorn workers + readers, SQLite and PostgreSQL side by side (needs the server).

@@ -4,6 +4,8 @@ import csv
 import json
 import os
 import sys
+import time
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -115,9 +117,16 @@ def migrate_data(source, target):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds articles (seeding).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on for a terminal).")
-def ingest(paths, if_empty, progress):
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Extract in this many processes; one writer stores, in file order.",
+)
+def ingest(paths, if_empty, progress, jobs):
     """Extract and store the articles in PATHS (files or folders); print a summary."""
-    from .service import extract_and_store
+    from .service import ingest_files
     from .storage import Article, Speaker
 
     with _migrated_app() as app:
@@ -130,28 +139,25 @@ def ingest(paths, if_empty, progress):
             click.echo("database already holds articles: nothing ingested")
             return
         speakers_before = Speaker.select().count()
-        jobs = list(iter_article_paths(paths))
+        listed = list(iter_article_paths(paths))
         counts = {"added": 0, "existing": 0, "failed": 0, "skipped": 0, "quotes": 0}
         show = sys.stderr.isatty() if progress is None else progress
+        rate = RateMeter()
         with click.progressbar(
-            jobs,
+            ingest_files(listed, jobs, **settings),
+            length=len(listed),
             label="ingesting",
             file=sys.stderr if show else open(os.devnull, "w"),
-            item_show_func=lambda job: job and os.path.basename(job[0]),
+            item_show_func=rate.show,
         ) as bar:
-            for path, problem in bar:
-                if problem:
-                    counts["skipped" if problem.startswith("skipped") else "failed"] += 1
-                    click.echo(f"\n{path}: {problem}", err=True)
-                    continue
-                try:
-                    result = extract_and_store(load_article(path), **settings)
-                except DocumentError as error:
-                    counts["failed"] += 1
-                    click.echo(f"\n{path}: {error}", err=True)
-                    continue
-                counts["added" if result.created else "existing"] += 1
-                counts["quotes"] += result.quotes
+            for done, outcome in bar:
+                rate.tick()
+                if outcome is None or isinstance(outcome, DocumentError):
+                    counts["skipped" if done.skipped else "failed"] += 1
+                    click.echo(f"\n{done.path}: {done.problem or outcome}", err=True)
+                else:
+                    counts["added" if outcome.created else "existing"] += 1
+                    counts["quotes"] += outcome.quotes
         new_speakers = Speaker.select().count() - speakers_before
         click.echo(
             f"articles added: {counts['added']}, already stored: {counts['existing']}, "
@@ -160,6 +166,26 @@ def ingest(paths, if_empty, progress):
         )
         if counts["failed"]:
             raise SystemExit(1)
+
+
+class RateMeter:
+    """Articles per second over the last few seconds, for the progress bar (click gives the ETA)."""
+
+    WINDOW = 5.0  # seconds: long enough to be steady, short enough to show a slowdown
+
+    def __init__(self):
+        self.marks = deque()
+
+    def tick(self):
+        now = time.monotonic()
+        self.marks.append(now)
+        while len(self.marks) > 2 and now - self.marks[0] > self.WINDOW:
+            self.marks.popleft()
+
+    def show(self, _item=None):
+        if len(self.marks) < 2:
+            return None
+        return f"{(len(self.marks) - 1) / (self.marks[-1] - self.marks[0] or 1e-9):,.0f} articles/s"
 
 
 @main.command()

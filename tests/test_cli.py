@@ -34,13 +34,21 @@ def test_extract_jsonl_contract(run):
     assert {row["source"] for row in rows} == {str(p) for p in SEED_FILES}
 
 
-def test_db_upgrade_then_ingest_twice(run):
+# (extraction processes, articles per transaction): one writer stores in file order whatever these are.
+INGEST_SHAPES = [("1", 50), ("2", 50), ("2", 1)]
+
+
+@pytest.mark.parametrize("jobs, batch", INGEST_SHAPES, ids=[f"jobs {j}, batch {b}" for j, b in INGEST_SHAPES])
+def test_db_upgrade_then_ingest_twice(run, monkeypatch, jobs, batch):
+    monkeypatch.setattr("quotes_api.service.INGEST_BATCH", batch)
     assert "applied: 0001_initial" in run("db", "upgrade").stdout
     assert "up to date" in run("db", "upgrade").stdout
-    first = run("ingest", ROOT / "seeds")
+    first = run("ingest", "--jobs", jobs, ROOT / "seeds")
     assert first.exit_code == 0
     assert "articles added: 3, already stored: 0, failed: 0" in first.stdout
-    second = run("ingest", ROOT / "seeds")
+    exported = [json.loads(line) for line in run("export", "--format", "jsonl").stdout.splitlines()]
+    assert len({row["group"] for row in exported if row["group"] is not None}) == 2  # as `extract` finds
+    second = run("ingest", "--jobs", jobs, ROOT / "seeds")
     assert "articles added: 0, already stored: 3" in second.stdout and "quotes added: 0" in second.stdout
     assert "nothing ingested" in run("ingest", "--if-empty", ROOT / "seeds").stdout
 
@@ -63,7 +71,8 @@ def test_ingest_refuses_an_article_over_the_length_limit_and_stores_the_rest(run
     assert "articles added: 1, already stored: 0, failed: 1" in result.stdout
 
 
-def test_bad_files_are_reported_each_and_good_ones_still_stored(run, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_files_are_reported_each_and_good_ones_still_stored(run, tmp_path, jobs):
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "good.txt").write_text("“We will fix the roads this summer,” Mayor Ana Ruiz said.", encoding="utf-8")
@@ -72,7 +81,7 @@ def test_bad_files_are_reported_each_and_good_ones_still_stored(run, tmp_path):
     (folder / "broken.json").write_text("{not json", encoding="utf-8")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     run("db", "upgrade")
-    result = CliRunner().invoke(main, ["ingest", str(folder), str(tmp_path / "missing.txt")])
+    result = CliRunner().invoke(main, ["ingest", "--jobs", jobs, str(folder), str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
     assert "latin1.txt: not UTF-8 text" in result.stderr
     assert "empty.txt: empty document" in result.stderr

@@ -1,7 +1,7 @@
 """Storage: the only package that imports peewee."""
 
 from .db import DatabaseUnavailable, check_connection, init_database, is_postgres, pending, schema_drift, upgrade
-from .ingest import IngestResult, delete_article, find_existing, ingest_article, regroup_all
+from .ingest import IngestResult, delete_article, find_existing, ingest_article, ingest_articles, regroup_all
 from .keys import KeyStatus, check_key, create_key, revoke_key
 from .models import (
     MODELS,
@@ -40,6 +40,7 @@ __all__ = [
     "find_existing",
     "indexed_count",
     "ingest_article",
+    "ingest_articles",
     "init_database",
     "is_postgres",
     "pending",

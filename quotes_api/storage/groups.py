@@ -2,153 +2,197 @@
 
 from collections import Counter
 
-from peewee import JOIN, fn
-
 from ..variants import Member, evidence
 from ..variants.grouping import COMMON_SHINGLE, MIN_SHARED_SHINGLES, MIN_WORDS, SPEAKER_PROBE, GroupStore, probe_order
 from ..variants.text import statement_words, word_count
-from .models import Article, GroupAlias, Quote, QuoteShingle, Speaker, VariantGroup, utcnow
+from . import sql
+from .models import GroupAlias, Quote, VariantGroup, utcnow
 
 
 class DatabaseGroupStore(GroupStore):
     """Candidates come from the shingle index: a new quote is compared with a few stored ones, never all.
 
+    Members are read with their stored words and their group in one query, and the groups read are
+    remembered: the store lives for one write transaction (an article, or a regroup) under the
+    grouping lock, and every change to a group goes through it, so what it remembers stays true.
+
     ``earlier_ids`` (quote id -> group id before a regroup) lets a rebuilt group keep the
     id its members had, so links to it keep working.
     """
 
+    REMEMBERED = 200_000  # quotes whose group is kept in memory; past this the memory starts again
+
     def __init__(self, earlier_ids=None):
         self.earlier_ids = earlier_ids or {}
+        self._highest_earlier = max(self.earlier_ids.values(), default=0)
+        self._group_of: dict[int, int | None] = {}
+        self._canonical: dict[int, Member] = {}
+        self._members: dict[int, list[Member]] = {}
+        self._common: dict[int, set[int]] = {}  # member id -> its shingles that are stock phrases
 
     def candidates(self, member, member_shingles):
-        found = self._sharing_shingles(member_shingles)
+        found = self._sharing_shingles(member, member_shingles)
         if member.speaker:
             found += self.said_by(member.speaker, short=word_count(member.words) >= MIN_WORDS, before=member.id)
         return found
 
-    def _sharing_shingles(self, member_shingles):
+    def _sharing_shingles(self, member, member_shingles):
         if not member_shingles:
             return []
-        frequency = {
-            row.shingle: row.n
-            for row in (
-                QuoteShingle.select(QuoteShingle.shingle, fn.COUNT(QuoteShingle.quote).alias("n"))
-                .where(QuoteShingle.shingle.in_(list(member_shingles)))
-                .group_by(QuoteShingle.shingle)
-            )
-        }
+        wanted = list(member_shingles)
+        frequency, common = {}, set()
+        for shingle, count in sql.rows(SHINGLE_COUNTS.format(marks=sql.marks(len(wanted))), wanted + wanted):
+            if count < 0:
+                common.add(shingle)
+            elif count > COMMON_SHINGLE:
+                common.add(shingle)
+                self._drop_common(shingle)
+            else:
+                frequency[shingle] = count
+        self._common[member.id] = common
         # The rarest known shingles are the most telling; stock phrases are not used at all.
-        usable = list(probe_order((s for s, n in frequency.items() if n <= COMMON_SHINGLE), frequency.get))
+        usable = list(probe_order(frequency, frequency.__getitem__))
         if not usable:
             return []
-        ids = [
-            row.quote_id
-            for row in (
-                QuoteShingle.select(QuoteShingle.quote)
-                .where(QuoteShingle.shingle.in_(usable))
-                .group_by(QuoteShingle.quote)
-                .having(fn.COUNT(QuoteShingle.shingle) >= MIN_SHARED_SHINGLES)
-            )
-        ]
-        return _members(ids)
+        where = f"q.id IN ({SHARING.format(marks=sql.marks(len(usable)))}) ORDER BY q.id"
+        return self._read(where, [*usable, MIN_SHARED_SHINGLES])
+
+    def _drop_common(self, shingle):
+        """A stock phrase: remembered as such, and its postings go (they would only be counted again)."""
+        sql.run("INSERT INTO common_shingle (shingle) VALUES (?) ON CONFLICT DO NOTHING", (shingle,))
+        sql.run("DELETE FROM quote_shingle WHERE shingle = ?", (shingle,))
 
     def said_by(self, speaker, short, before=None):
         """The speaker's latest quotes already grouped (ids below ``before``), short ones only if short."""
-        query = (
-            Quote.select(Quote.id)
-            .join(Speaker)
-            .where(Speaker.key == speaker, Quote.kind != "indirect", Quote.word_count >= 2)
-            .order_by(Quote.id.desc())
-            .limit(SPEAKER_PROBE)
-        )
+        where, params = "s.key = ? AND q.kind != 'indirect' AND q.word_count >= 2", [speaker]
         if short:
-            query = query.where(Quote.word_count < MIN_WORDS)
+            where, params = where + " AND q.word_count < ?", [*params, MIN_WORDS]
         if before is not None:
-            query = query.where(Quote.id < before)
-        return _members([row.id for row in query])
+            where, params = where + " AND q.id < ?", [*params, before]
+        return self._read(f"{where} ORDER BY q.id DESC LIMIT ?", [*params, SPEAKER_PROBE])
 
     def group_of(self, member_id):
-        return Quote.select(Quote.group).where(Quote.id == member_id).scalar()
+        if member_id not in self._group_of:
+            self._remember(member_id, sql.value("SELECT group_id FROM quote WHERE id = ?", (member_id,)))
+        return self._group_of[member_id]
 
     def canonical(self, group_id):
-        quote_id = VariantGroup.select(VariantGroup.canonical_quote_id).where(VariantGroup.id == group_id).scalar()
-        return _members([quote_id])[0]
+        if group_id not in self._canonical:
+            where = "q.id = (SELECT canonical_quote_id FROM variant_group WHERE id = ?)"
+            self._canonical[group_id] = self._read(where, [group_id])[0]
+        return self._canonical[group_id]
 
     def members_of(self, group_id):
         """The group's latest members (SPEAKER_PROBE at most: enough to tell whose statement it is)."""
-        query = Quote.select(Quote.id).where(Quote.group == group_id).order_by(Quote.id.desc()).limit(SPEAKER_PROBE)
-        return _members([row.id for row in query])
+        if group_id not in self._members:
+            self._members[group_id] = self._read("q.group_id = ? ORDER BY q.id DESC LIMIT ?", [group_id, SPEAKER_PROBE])
+        return self._members[group_id]
 
     def index(self, member, member_shingles):
-        rows = [{"shingle": s, "quote": member.id} for s in member_shingles]
-        if rows:
-            QuoteShingle.insert_many(rows).on_conflict_ignore().execute()
+        common = self._common.pop(member.id, None)
+        wanted = list(member_shingles)
+        if common is None and wanted:  # not read by candidates() first
+            common = {row[0] for row in sql.rows(KNOWN_COMMON.format(marks=sql.marks(len(wanted))), wanted)}
+        rows = [(shingle, member.id) for shingle in wanted if shingle not in (common or ())]
+        sql.insert_rows("INSERT INTO quote_shingle (shingle, quote_id)", rows, "ON CONFLICT DO NOTHING")
 
     def create_group(self, members, canonical):
-        group_id = self._new_id(members)
-        VariantGroup.insert(id=group_id, canonical_quote_id=canonical.id).execute()
-        GroupAlias.delete().where(GroupAlias.id == group_id).execute()
+        group_id, reused = self._new_id(members)
+        now = utcnow()
+        sql.run(
+            "INSERT INTO variant_group (id, canonical_quote_id, created_at, updated_at, size) VALUES (?, ?, ?, ?, 0)",
+            (group_id, canonical.id, now, now),
+        )
+        if reused:  # an id a regroup gives back may have become an alias meanwhile
+            sql.run("DELETE FROM group_alias WHERE id = ?", (group_id,))
         self.join(group_id, members, canonical)
         return group_id
 
     def _new_id(self, members):
-        """The earliest id a member's group had before a regroup, if free; else one never used."""
+        """(id, reused): the earliest id a member's group had before a regroup, if free; else one never used."""
         for earlier in sorted({self.earlier_ids[m.id] for m in members if m.id in self.earlier_ids}):
-            if not VariantGroup.select().where(VariantGroup.id == earlier).exists():
-                return earlier
-        highest = max(
-            VariantGroup.select(fn.MAX(VariantGroup.id)).scalar() or 0,
-            GroupAlias.select(fn.MAX(GroupAlias.id)).scalar() or 0,
-            max(self.earlier_ids.values(), default=0),
+            if sql.value("SELECT 1 FROM variant_group WHERE id = ?", (earlier,)) is None:
+                return earlier, True
+        highest = sql.value(
+            "SELECT MAX(highest) FROM (SELECT MAX(id) AS highest FROM variant_group "
+            "UNION ALL SELECT MAX(id) FROM group_alias) AS ids"
         )
-        return highest + 1
+        return max(highest or 0, self._highest_earlier) + 1, False
 
     def join(self, group_id, members, canonical):
-        (
-            VariantGroup.update(canonical_quote_id=canonical.id, updated_at=utcnow())
-            .where(VariantGroup.id == group_id)
-            .execute()
+        sql.run(
+            "UPDATE variant_group SET canonical_quote_id = ?, updated_at = ? WHERE id = ?",
+            (canonical.id, utcnow(), group_id),
         )
-        Quote.update(group=group_id).where(Quote.id.in_([m.id for m in members])).execute()
+        ids = [m.id for m in members]
+        sql.run(f"UPDATE quote SET group_id = ? WHERE id IN ({sql.marks(len(ids))})", [group_id, *ids])
+        self._canonical[group_id] = canonical
+        self._members.pop(group_id, None)
+        for member_id in ids:
+            self._remember(member_id, group_id)
 
     def merge(self, group_id, into):
-        GroupAlias.update(group=into).where(GroupAlias.group == group_id).execute()
-        GroupAlias.insert(id=group_id, group=into).on_conflict(**ALIAS_UPSERT).execute()
-        Quote.update(group=into).where(Quote.group == group_id).execute()
-        VariantGroup.delete().where(VariantGroup.id == group_id).execute()
+        sql.run("UPDATE group_alias SET group_id = ? WHERE group_id = ?", (into, group_id))
+        sql.run(
+            "INSERT INTO group_alias (id, group_id, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id",
+            (group_id, into, utcnow()),
+        )
+        sql.run("UPDATE quote SET group_id = ? WHERE group_id = ?", (into, group_id))
+        sql.run("DELETE FROM variant_group WHERE id = ?", (group_id,))
+        self._canonical.pop(group_id, None)
+        self._members.pop(group_id, None)
+        self._members.pop(into, None)
+        for member_id, group in self._group_of.items():
+            if group == group_id:
+                self._group_of[member_id] = into
+
+    def _read(self, where, params):
+        """Members (with their groups, remembered) of the quotes matching where, in its order."""
+        found = []
+        for quote_id, stored_words, text, article, confidence, kind, published, key, name, group in sql.rows(
+            MEMBERS + where, params
+        ):
+            said = evidence(name, kind, confidence, key=key)
+            found.append(
+                Member(
+                    quote_id,
+                    tuple(stored_words.split()) if stored_words is not None else statement_words(text),
+                    article,
+                    said.key,
+                    published,
+                    said.kind,
+                    said.confidence,
+                )
+            )
+            self._remember(quote_id, group)
+        return found
+
+    def _remember(self, member_id, group_id):
+        if len(self._group_of) >= self.REMEMBERED:
+            self._group_of.clear()  # the database has every group: forgetting only costs a read
+        self._group_of[member_id] = group_id
+
+
+# A member as grouping sees it: stored words, article, attribution evidence, and its group.
+MEMBERS = (
+    "SELECT q.id, q.words, q.text, q.article_id, q.confidence, q.speaker_kind, a.published, s.key, s.name, "
+    "q.group_id FROM quote AS q JOIN article AS a ON a.id = q.article_id "
+    "LEFT JOIN speaker AS s ON s.id = q.speaker_id WHERE "
+)
+# Postings per shingle (each at most COMMON_SHINGLE + 1: a stock phrase's are dropped), and -1 for
+# the stock phrases already known.
+SHINGLE_COUNTS = (
+    "SELECT shingle, COUNT(*) FROM quote_shingle WHERE shingle IN ({marks}) GROUP BY shingle "
+    "UNION ALL SELECT shingle, -1 FROM common_shingle WHERE shingle IN ({marks})"
+)
+KNOWN_COMMON = "SELECT shingle FROM common_shingle WHERE shingle IN ({marks})"
+SHARING = "SELECT quote_id FROM quote_shingle WHERE shingle IN ({marks}) GROUP BY quote_id HAVING COUNT(*) >= ?"
 
 
 # An alias that exists already points to the new group: an upsert, which SQLite and PostgreSQL both
 # spell ON CONFLICT (id) DO UPDATE (PostgreSQL has no INSERT OR REPLACE).
 ALIAS_UPSERT = {"conflict_target": [GroupAlias.id], "preserve": [GroupAlias.group]}
-
-
-def _members(ids):
-    query = (
-        Quote.select(
-            Quote.id,
-            Quote.text,
-            Quote.article,
-            Quote.confidence,
-            Quote.speaker_kind,
-            Article.published,
-            Speaker.key,
-            Speaker.name,
-        )
-        .join(Article)
-        .switch(Quote)
-        .join(Speaker, join_type=JOIN.LEFT_OUTER)
-        .where(Quote.id.in_(ids))
-    )
-    by_id = {row["id"]: _member(row) for row in query.dicts()}
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def _member(row):
-    said = evidence(row["name"], row["speaker_kind"], row["confidence"], key=row["key"])
-    return Member(
-        row["id"], statement_words(row["text"]), row["article"], said.key, row["published"], said.kind, said.confidence
-    )
 
 
 def resolve_group(group_id):

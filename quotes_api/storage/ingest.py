@@ -7,18 +7,18 @@ from peewee import JOIN, IntegrityError
 
 from ..extract import DocumentError
 from ..extract.names import fold
-from ..variants import Grouper, Member, evidence, words
-from ..variants.text import statement_words
+from ..variants import Grouper, Member, evidence
+from ..variants.text import statement_words, word_count
+from . import sql
 from .db import grouping_lock, retrying, write_transaction
 from .groups import DatabaseGroupStore, alias_earlier_ids, refresh_group
 from .models import (
     Article,
+    CommonShingle,
     GroupAlias,
     Quote,
     QuoteShingle,
     Speaker,
-    SpeakerAlias,
-    SpeakerNameKey,
     Syndication,
     VariantGroup,
     database,
@@ -76,44 +76,111 @@ def ingest_article(article, quotes):
     failure leaves no trace. Concurrent writers of the same article: the unique url and
     text hash let one win; the others answer "already stored" with the winner's row.
     """
+    refuse_nul(article)
+    try:
+        return retrying(lambda: _in_transaction(_ingest, article, quotes))
+    except IntegrityError:
+        # Another writer stored the same article between our check and our insert. Its row is
+        # committed now, so a second pass answers as a repeat would: already stored, or a copy.
+        return retrying(lambda: _in_transaction(_ingest, article, quotes))
+
+
+def ingest_articles(extracted):
+    """Store several (article, quotes) pairs in one transaction; per pair its IngestResult or DocumentError.
+
+    For the command line's batches: a commit costs more than an article's inserts (SQLite's
+    full-text index writes a segment at each commit, PostgreSQL flushes its log), so one commit
+    serves many articles. If any article is refused or races another writer, the whole batch is
+    rolled back and its articles are stored one by one, each in its own transaction as
+    :func:`ingest_article` does; so the outcome of each is what storing it alone would give.
+    """
+    extracted = list(extracted)
+    try:
+        return retrying(lambda: _in_transaction(_ingest_all, extracted))
+    except (IntegrityError, DocumentError):
+        outcomes = []
+        for article, quotes in extracted:
+            try:
+                outcomes.append(ingest_article(article, quotes))
+            except DocumentError as error:
+                outcomes.append(error)
+        return outcomes
+
+
+def refuse_nul(article):
     for field in ("text", "url", "outlet", "title"):
         if "\x00" in (getattr(article, field) or ""):
             # PostgreSQL's text cannot hold NUL; refuse it on every backend alike.
             raise DocumentError(f"the {field} holds a NUL character (\\x00), which is not text")
-    try:
-        return retrying(lambda: _ingest(article, quotes))
-    except IntegrityError:
-        # Another writer stored the same article between our check and our insert. Its row is
-        # committed now, so a second pass answers as a repeat would: already stored, or a copy.
-        return retrying(lambda: _ingest(article, quotes))
+
+
+def _in_transaction(action, *args):
+    with write_transaction():
+        return action(*args)
+
+
+def _ingest_all(extracted):
+    results = []
+    for article, quotes in extracted:
+        refuse_nul(article)
+        results.append(_ingest(article, quotes))
+    return results
 
 
 def _ingest(article, quotes):
-    with write_transaction():
-        existing = find_existing(article)
-        if existing:
-            return IngestResult(existing, False, syndicated=record_syndication(existing, article))
-        row = Article.create(
-            url=article.url,
-            outlet=article.outlet,
-            title=article.title,
-            published=article.published,
-            text=article.text,
-            content_hash=content_hash(article.text),
-        )
-        speakers = _speakers_of(quotes)
-        stored = [_store_quote(row, quote, speakers) for quote in quotes]
-        index_quotes((quote_row.id, quote_row.text) for quote_row in stored)
-        grouping_lock()
-        grouper = Grouper(DatabaseGroupStore())
-        for quote_row in stored:
-            if quote_row.kind != "indirect":
-                grouper.add(member_of(quote_row, row))
-        return IngestResult(row, True, len(stored))
+    """Store one article within the caller's transaction."""
+    existing = _stored_already(article) and find_existing(article)
+    if existing:
+        return IngestResult(existing, False, syndicated=record_syndication(existing, article))
+    row = _insert_article(article)
+    speakers = _speakers_of(quotes)
+    stored = _store_quotes([_store_quote(row.id, quote, speakers) for quote in quotes])
+    index_quotes((quote_id, quote.text) for quote_id, quote, _, _ in stored)
+    grouping_lock()
+    grouper = Grouper(DatabaseGroupStore())
+    for quote_id, quote, speaker, statement in stored:
+        if quote.kind != "indirect":
+            said = evidence(speaker and speaker.name, quote.speaker_kind, quote.confidence, key=speaker and speaker.key)
+            grouper.add(Member(quote_id, statement, row.id, said.key, article.published, said.kind, said.confidence))
+    return IngestResult(row, True, len(stored))
+
+
+def _stored_already(article):
+    """Is the url (or a recorded copy's) or the text stored? One cheap read; find_existing says which."""
+    found = sql.value(
+        "SELECT 1 FROM article WHERE url = ? OR content_hash = ? UNION ALL SELECT 1 FROM syndication WHERE url = ?",
+        (article.url, content_hash(article.text), article.url),
+    )
+    return found is not None
+
+
+def _insert_article(article):
+    """The new article row (only its id is read back)."""
+    fields = {
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "text": article.text,
+        "content_hash": content_hash(article.text),
+        "created_at": utcnow(),
+    }
+    names = ", ".join(fields)
+    article_id = sql.value(
+        f"INSERT INTO article ({names}) VALUES ({sql.marks(len(fields))}) RETURNING id", list(fields.values())
+    )
+    return Article(id=article_id, **fields)
+
+
+@dataclass(frozen=True)
+class SpeakerRecord:
+    id: int
+    name: str
+    key: str
 
 
 def _speakers_of(quotes):
-    """{(name, mention): Speaker} for the quotes' speakers.
+    """{(name, mention): SpeakerRecord} for the quotes' speakers.
 
     Taken in the order of their keys, so two writers adding the same new people lock
     the same rows in the same order and never wait on each other in a circle.
@@ -123,28 +190,40 @@ def _speakers_of(quotes):
     return {(name, mention): speaker_for(name, mention) for name, mention in ordered}
 
 
-def _store_quote(article_row, quote, speakers=None):
-    if not quote.speaker:
-        speaker = None
-    elif speakers is not None and (quote.speaker, quote.speaker_mention) in speakers:
-        speaker = speakers[quote.speaker, quote.speaker_mention]
-    else:
-        speaker = speaker_for(quote.speaker, quote.speaker_mention)
-    return Quote.create(
-        article=article_row,
-        speaker=speaker,
-        text=quote.text,
-        start=quote.start,
-        end=quote.end,
-        kind=quote.kind,
-        cue=quote.cue,
-        confidence=quote.confidence,
-        speaker_mention=quote.speaker_mention,
-        speaker_kind=getattr(quote, "speaker_kind", None),  # set by attribution once it tells kinds apart
-        context_start=quote.context[0],
-        context_end=quote.context[1],
-        word_count=len(words(quote.text)),
+def _store_quotes(prepared):
+    """Insert an article's quotes in one statement; [(id, quote, SpeakerRecord or None, statement words)]."""
+    returned = sql.insert_rows(INSERT_QUOTE, [values for values, *_ in prepared], 'RETURNING id, start, "end", kind')
+    ids = {(start, end, kind): quote_id for quote_id, start, end, kind in returned}  # unique within an article
+    return [(ids[quote.start, quote.end, quote.kind], quote, speaker, words) for _, quote, speaker, words in prepared]
+
+
+def _store_quote(article_id, quote, speakers):
+    """The row of one quote; (its values, the quote, its SpeakerRecord or None, its statement words)."""
+    speaker = speakers.get((quote.speaker, quote.speaker_mention)) if quote.speaker else None
+    statement = statement_words(quote.text)
+    values = (
+        article_id,
+        speaker.id if speaker else None,
+        quote.text,
+        quote.start,
+        quote.end,
+        quote.kind,
+        quote.cue,
+        quote.confidence,
+        quote.speaker_mention,
+        getattr(quote, "speaker_kind", None),  # set by attribution once it tells kinds apart
+        quote.context[0],
+        quote.context[1],
+        word_count(statement),  # the words of the text, as variants.words counts them
+        " ".join(statement),
     )
+    return values, quote, speaker, statement
+
+
+INSERT_QUOTE = (
+    'INSERT INTO quote (article_id, speaker_id, text, start, "end", kind, cue, confidence, speaker_mention, '
+    "speaker_kind, context_start, context_end, word_count, words)"
+)
 
 
 def speaker_for(name, mention=None):
@@ -155,20 +234,37 @@ def speaker_for(name, mention=None):
     to a concurrent writer's identical insert (ON CONFLICT DO NOTHING), then a read.
     """
     key = fold(name)
-    speaker = Speaker.get_or_none(Speaker.key == key)
-    if speaker is None and len(key.split()) == 1:
-        matches = list(Speaker.select().where(Speaker.key.endswith(" " + key)).limit(2))
-        if len(matches) == 1:
-            speaker = matches[0]
-    if speaker is None:
-        Speaker.insert(name=name, key=key).on_conflict_ignore().execute()
-        speaker = Speaker.get(Speaker.key == key)
-        index_name(speaker.id, key)
+    found = sql.rows("SELECT id, name, key FROM speaker WHERE key = ?", (key,))
+    if not found and len(key.split()) == 1:
+        # Speakers with a name (or alias) word equal to the surname: the name-search index finds them.
+        ending = [
+            row
+            for row in sql.rows(
+                "SELECT DISTINCT s.id, s.name, s.key FROM speaker_name_key AS n "
+                "JOIN speaker AS s ON s.id = n.speaker_id WHERE n.key = ?",
+                (key,),
+            )
+            if row[2].endswith(" " + key)
+        ]
+        found = ending if len(ending) == 1 else []
+    if not found:
+        sql.run(
+            "INSERT INTO speaker (name, key, created_at, quote_count) VALUES (?, ?, ?, 0) ON CONFLICT (key) DO NOTHING",
+            (name, key, utcnow()),
+        )
+        found = sql.rows("SELECT id, name, key FROM speaker WHERE key = ?", (key,))
+        index_name(found[0][0], key)
+    speaker = SpeakerRecord(*found[0])
     for alias in sorted({name, mention} - {None, speaker.name}):
         alias_key = fold(alias)
         if alias_key and alias.split()[0][:1].isupper():
-            SpeakerAlias.insert(speaker=speaker, alias=alias, key=alias_key).on_conflict_ignore().execute()
-            index_name(speaker.id, alias_key)
+            added = sql.rows(
+                "INSERT INTO speaker_alias (speaker_id, alias, key) VALUES (?, ?, ?) "
+                "ON CONFLICT (speaker_id, key) DO NOTHING RETURNING id",
+                (speaker.id, alias, alias_key),
+            )
+            if added:  # a known alias is in the name index already
+                index_name(speaker.id, alias_key)
     return speaker
 
 
@@ -184,9 +280,11 @@ def name_tails(key):
 
 def index_name(speaker_id, key):
     """Record a speaker's folded name or alias for prefix search (see SpeakerNameKey)."""
-    rows = [{"speaker": speaker_id, "key": tail} for tail in name_tails(key)]
-    if rows:
-        SpeakerNameKey.insert_many(rows).on_conflict_ignore().execute()
+    sql.insert_rows(
+        "INSERT INTO speaker_name_key (speaker_id, key)",
+        [(speaker_id, tail) for tail in name_tails(key)],
+        "ON CONFLICT (key, speaker_id) DO NOTHING",
+    )
 
 
 def member_of(quote_row, article_row):
@@ -200,7 +298,7 @@ def member_of(quote_row, article_row):
     )
     return Member(
         quote_row.id,
-        statement_words(quote_row.text),
+        tuple(quote_row.words.split()) if quote_row.words is not None else statement_words(quote_row.text),
         article_row.id,
         said.key,
         article_row.published,
@@ -225,6 +323,15 @@ def delete_article(article_id):
         return True
 
 
+def _refresh_words(batch=5000):
+    """Store every quote's statement words again: a regroup runs after the word rules changed."""
+    last = 0
+    while rows := sql.rows("SELECT id, text FROM quote WHERE id > ? ORDER BY id LIMIT ?", (last, batch)):
+        for quote_id, text in rows:
+            sql.run("UPDATE quote SET words = ? WHERE id = ?", (" ".join(statement_words(text)), quote_id))
+        last = rows[-1][0]
+
+
 def regroup_all(progress=None):
     """Rebuild every variant group from scratch; return the number of groups.
 
@@ -237,10 +344,12 @@ def regroup_all(progress=None):
         grouping_lock()
         earlier_ids = dict(Quote.select(Quote.id, Quote.group).where(Quote.group.is_null(False)).tuples())
         earlier_aliases = dict(GroupAlias.select(GroupAlias.id, GroupAlias.group).tuples())
+        _refresh_words()
         Quote.update(group=None).execute()
         GroupAlias.delete().execute()
         VariantGroup.delete().execute()
         QuoteShingle.delete().execute()
+        CommonShingle.delete().execute()
         grouper = Grouper(DatabaseGroupStore(earlier_ids))
         query = (
             Quote.select(Quote, Article, Speaker)

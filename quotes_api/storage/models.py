@@ -143,6 +143,9 @@ class Quote(BaseModel):
     context_start = IntegerField()
     context_end = IntegerField()
     word_count = IntegerField(index=True)
+    # The folded statement words, space-separated (variants.text.statement_words): grouping reads
+    # these, so a candidate is never tokenised again (migration 0006).
+    words = TextField(null=True)
 
     class Meta:
         indexes = ((("article", "start", "end", "kind"), True),)
@@ -156,6 +159,12 @@ class QuoteShingle(BaseModel):
 
     class Meta:
         primary_key = CompositeKey("shingle", "quote")
+
+
+class CommonShingle(BaseModel):
+    """A shingle in more quotes than grouping reads (a stock phrase): its postings are dropped."""
+
+    shingle = BigIntegerField(primary_key=True)
 
 
 class QuoteSearch(FTS5Model):
@@ -201,5 +210,6 @@ MODELS = [
     GroupAlias,
     Quote,
     QuoteShingle,
+    CommonShingle,
     ApiKey,
 ]

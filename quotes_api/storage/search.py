@@ -20,6 +20,7 @@ from peewee import SQL, Expression, Value, fn
 from ..extract.names import fold
 from .db import is_postgres
 from .models import QuoteDocument, QuoteSearch, database
+from .sql import insert_rows
 
 
 class SearchSyntaxError(ValueError):
@@ -178,7 +179,7 @@ def index_quotes(rows):
             params = [value for quote_id, text in chunk for value in (quote_id, document_text(text))]
             database.execute_sql(f'INSERT INTO "quote_document" ("quote_id", "document") VALUES {placeholders}', params)
     else:
-        QuoteSearch.insert_many([{"rowid": quote_id, "text": text} for quote_id, text in rows]).execute()
+        insert_rows("INSERT INTO quote_search (rowid, text)", rows)
 
 
 def unindex_quotes(quote_ids):

@@ -17,6 +17,7 @@ from quotes_api.storage import (
     delete_article,
     indexed_count,
     ingest_article,
+    ingest_articles,
     init_database,
     is_postgres,
     regroup_all,
@@ -38,6 +39,23 @@ def test_migrating_an_empty_database_gives_the_models_schema(database_url):
     else:
         assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
+
+
+def test_upgrading_stores_the_words_grouping_reads_for_quotes_already_there(app):
+    from playhouse.migrations import Runner
+
+    from quotes_api.variants.text import statement_words
+
+    with app.app_context():
+        _store_seeds()
+        runner = Runner(database.obj, ROOT / "migrations")
+        runner.down("0006_stored_words_and_common_shingles")
+        assert "words" not in {c.name for c in database.get_columns("quote")}
+        runner.up()
+        stored = Quote.select(Quote.text, Quote.words)
+        assert stored.count() > 10
+        assert all(q.words == " ".join(statement_words(q.text)) for q in stored)
+        database.close()
 
 
 def _store_seeds():
@@ -109,6 +127,34 @@ def test_a_failed_ingest_leaves_no_trace(app, monkeypatch):
         with pytest.raises(RuntimeError):
             ingest_article(article, quotes)
         assert (Article.select().count(), Quote.select().count(), indexed_count()) == (0, 0, 0)
+
+
+def _parsed(number, title="A council meeting"):
+    text = f"“We will open the new library number {number} in the spring,” Dana Whitfield said."
+    return ParsedArticle(text, url=f"https://example.org/{number}", title=title)
+
+
+# (what the batch holds, outcome per article): a batch is one transaction, but whatever one of its
+# articles does, each gets the outcome storing it alone would give.
+BATCHES = [
+    ("three new articles", [_parsed(1), _parsed(2), _parsed(3)], ["created", "created", "created"]),
+    (
+        "one refused (a NUL in its title)",
+        [_parsed(1), _parsed(2, "bad\x00title"), _parsed(3)],
+        ["created", "NUL", "created"],
+    ),
+    ("one twice", [_parsed(1), _parsed(1), _parsed(3)], ["created", "existing", "created"]),
+]
+
+
+@pytest.mark.parametrize("articles, outcomes", [b[1:] for b in BATCHES], ids=[b[0] for b in BATCHES])
+def test_a_batch_gives_each_article_the_outcome_it_would_have_alone(app, articles, outcomes):
+    with app.app_context():
+        results = ingest_articles((article, extract_quotes(article)) for article in articles)
+        told = [r.outcome if hasattr(r, "outcome") else "NUL" * ("NUL character" in str(r)) for r in results]
+        assert told == outcomes
+        assert Article.select().count() == outcomes.count("created")
+        assert Quote.select().count() == indexed_count() == outcomes.count("created")
 
 
 def test_deleting_an_article_dissolves_groups_left_in_one_article(app):

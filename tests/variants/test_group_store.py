@@ -84,3 +84,26 @@ def test_a_merged_group_id_still_resolves_in_the_api(app, regroup):
     ops = [edit["op"] for edit in half["diff"]]
     assert ops[0] == "omitted" and "equal" in ops  # the half quotes a stretch of the whole, the rest is omitted
     assert client.get("/api/v1/groups/999").status_code == 404
+
+
+def test_a_stock_phrase_stops_being_indexed_once_it_is_common(app, monkeypatch):
+    """Past COMMON_SHINGLE quotes, a shingle's postings are dropped and never written again: counting stays bounded."""
+    from quotes_api.storage import groups
+    from quotes_api.storage.models import CommonShingle, QuoteShingle
+    from quotes_api.variants.text import shingles, statement_words
+
+    monkeypatch.setattr(groups, "COMMON_SHINGLE", 2)
+    stock = shingles(statement_words("at the end of the day"))
+    endings = ["we built the bridge", "the river rose again", "nobody paid the fine", "schools stayed open"]
+    with app.app_context():
+        for number, ending in enumerate(endings):
+            _ingest(f"https://example.org/{number}", "2024-03-01", [(f"At the end of the day {ending}", DANA)])
+        assert {row.shingle for row in CommonShingle.select()} == stock
+        assert not QuoteShingle.select().where(QuoteShingle.shingle.in_(list(stock))).exists()
+        assert (
+            QuoteShingle.select()
+            .where(QuoteShingle.quote == Quote.select(Quote.id).order_by(Quote.id.desc()).limit(1))
+            .exists()
+        )
+        assert VariantGroup.select().count() == 0  # the stock phrase alone makes no statement
+        database.close()
