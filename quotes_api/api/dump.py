@@ -40,7 +40,12 @@ def _or_none(convert):
 def _converter(field):
     """A function from the attribute's value (not None) to its JSON value, or None when marshmallow must do it."""
     kind = type(field)
-    if kind in _CONVERSIONS and not getattr(field, "as_string", False) and getattr(field, "format", None) is None:
+    # A Date's default format is "iso" (marshmallow 4): date.isoformat, as converted here.
+    if (
+        kind in _CONVERSIONS
+        and not getattr(field, "as_string", False)
+        and getattr(field, "format", None) in (None, "iso")
+    ):
         return _CONVERSIONS[kind]
     if kind is ma.fields.Nested and isinstance(field.schema, ma.Schema):
         inner = compile_dump(field.schema)
