@@ -519,7 +519,13 @@ def _quote_ids(shape):
     query = Quote.select(Quote.id)
     if "q" not in shape:
         return _filtered(query.join(Article), shape)
-    matches = search_matches(shape).alias(_MATCHES)
+    if "any-order" in shape:
+        # Read once (materialized); when more than SEARCH_LIMIT match, the page is empty at the cost of
+        # reading SEARCH_LIMIT + 1 index entries, not of joining and sorting them (see list_quotes).
+        matches = search_matches(shape).cte(_MATCHES, materialized=True)
+        query = query.with_cte(matches).where(Select([matches], [fn.COUNT(SQL("*"))]) <= SEARCH_LIMIT)
+    else:
+        matches = search_matches(shape).alias(_MATCHES)
     return (
         query.select_extend(matches.c.score.alias("score"))
         .join(matches, on=(matches.c.id == Quote.id))
@@ -564,12 +570,14 @@ def list_quotes(filters, sort, request):
     """A page of quotes matching filters, each with its group summary (sort None: -published)."""
     sort = sort or "-published"
     shape, values = _quote_shape(filters, ranked=sort == "relevance")
-    if "q" in shape and request.after is None:
+    if shape == ("q", "unranked") and request.after is None:
         # Most searches match fewer than SEARCH_LIMIT quotes, which are then also the newest
-        # SEARCH_LIMIT: read them in the index's fastest order, and only when more match than the
-        # bound (the total then is not exact, or exceeds it) read the newest again.
+        # SEARCH_LIMIT: read them in the index's fastest order. A page that comes back empty (more
+        # matched than the bound, or nothing is there) is read again newest first. Only for a search
+        # alone, unranked: finding that more match then costs SEARCH_LIMIT + 1 index entries, where a
+        # filter would join each of them and bm25 would read each word's whole list a second time.
         page = _paged(QUOTES, (*shape, "any-order"), sort, request, values)
-        if page.total_exact and page.total <= SEARCH_LIMIT:
+        if page.items and page.total_exact and page.total <= SEARCH_LIMIT:
             page.items = with_groups(page.items)
             return page
     return _paged(QUOTES, shape, sort, request, values, with_groups, _quote_total(shape, values))
