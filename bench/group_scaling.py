@@ -93,12 +93,15 @@ def corpus(size, seed=7):
 
 
 def pairwise(truth, predicted):
-    """Precision and recall over pairs put together, from per-member labels."""
+    """Precision and recall over pairs put together, from per-member labels (0 or less: no label).
+
+    Labels are arrays, not lists of ints: at 10 M quotes a list of labels alone takes half a gigabyte.
+    """
 
     def pairs(labels):
-        return sum(n * (n - 1) // 2 for n in Counter(label for label in labels if label is not None).values())
+        return sum(n * (n - 1) // 2 for n in Counter(label for label in labels if label > 0).values())
 
-    together = Counter((t, p) for t, p in zip(truth, predicted, strict=True) if t is not None and p is not None)
+    together = Counter((t, p) for t, p in zip(truth, predicted, strict=True) if t > 0 and p > 0)
     both = sum(n * (n - 1) // 2 for n in together.values())
     # Truth pairs among printings the grouper may group: 7+ words, or 2+ words with a known speaker.
     return both / max(1, pairs(predicted)), both / max(1, pairs(truth))
@@ -154,9 +157,12 @@ def run_one(size, chunk=100_000):
         del members
         gc.unfreeze()
     index_bytes = (rss_mib() - baseline) * 2**20 / size  # before scoring, which needs memory of its own
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    predicted = [store.group_of(i) for i in predicted_ids]
-    precision, recall = pairwise([t if t >= 0 else None for t in truth], predicted)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # grouping's peak, before scoring
+    index_bytes_counted = index_bytes_per_quote(store, size)
+    predicted = array("q", (store.group_of(i) or 0 for i in predicted_ids))
+    del store, grouper  # scoring reuses the index's memory
+    gc.collect()
+    precision, recall = pairwise(truth, predicted)
     print(
         json.dumps(
             {
@@ -164,9 +170,10 @@ def run_one(size, chunk=100_000):
                 "seconds": round(elapsed, 2),
                 "cpu_seconds": round(cpu, 2),
                 "peak_mib": round(peak),
-                "index_bytes_per_quote": round(index_bytes_per_quote(store, size)),
+                "peak_with_scoring_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "index_bytes_per_quote": round(index_bytes_counted),
                 "rss_growth_per_quote": round(index_bytes),
-                "groups": len(set(filter(None, predicted))),
+                "groups": len(set(predicted) - {0}),
                 "precision": round(precision, 3),
                 "recall": round(recall, 3),
             }
@@ -196,6 +203,7 @@ def main():
         print(
             f"{r['size']:>9,} quotes: {r['seconds']:8.2f} s ({r['cpu_seconds']:.2f} s cpu, "
             f"{1e6 * r['cpu_seconds'] / r['size']:.0f} µs/quote)  peak {r['peak_mib']:6,} MiB "
+            f"({r['peak_with_scoring_mib']:,} with scoring) "
             f"(index {r['index_bytes_per_quote']} bytes/quote, RSS growth {r['rss_growth_per_quote']})  "
             f"groups {r['groups']:,}  "
             f"pairwise P {r['precision']:.3f} R {r['recall']:.3f}",

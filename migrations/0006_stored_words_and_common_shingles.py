@@ -5,6 +5,8 @@
 - ``common_shingle``: shingles found in more quotes than grouping uses (stock phrases such as
   "at the end"). Their postings are deleted and never written again, so every shingle's postings
   stay bounded and counting them costs the same at a million quotes as at a thousand.
+- ``quote_short_by_speaker``: a partial index of each speaker's short quotes (2 to 6 words, not
+  indirect), which grouping reads for every longer quote of that speaker.
 - SQLite: ``quote_shingle`` becomes a WITHOUT ROWID table. Its postings arrive in random shingle
   order; with a rowid each one was written to three B-trees (rows, primary key, quote id), now to
   two, and the primary key holds the rows themselves. PostgreSQL's tables have no rowid.
@@ -61,6 +63,10 @@ def up(migrator, db):
             f"UPDATE quote SET words = {param} WHERE id = {param}", [(statement_words(text), i) for i, text in rows]
         )
         last = rows[-1][0]
+    db.execute_sql(
+        'CREATE INDEX "quote_short_by_speaker" ON "quote" ("speaker_id", "id") '
+        'WHERE (("word_count" >= 2) AND ("word_count" < 7)) AND ("kind" != \'indirect\')'
+    )
     if isinstance(db, SqliteDatabase):
         _rebuild_shingles(db, "WITHOUT ROWID")
 
@@ -78,6 +84,7 @@ def _rebuild_shingles(db, options=""):
 
 
 def down(migrator, db):
+    db.execute_sql('DROP INDEX IF EXISTS "quote_short_by_speaker"')
     if isinstance(db, SqliteDatabase):
         _rebuild_shingles(db)
     migrator.drop_column("quote", "words").run()

@@ -13,14 +13,15 @@ class DatabaseGroupStore(GroupStore):
     """Candidates come from the shingle index: a new quote is compared with a few stored ones, never all.
 
     Members are read with their stored words and their group in one query, and the groups read are
-    remembered: the store lives for one write transaction (an article, or a regroup) under the
-    grouping lock, and every change to a group goes through it, so what it remembers stays true.
+    remembered: the store lives for one write transaction (a batch of articles, or a regroup) under
+    the grouping lock, and every change to a group goes through it, so what it remembers stays true.
+    A speaker's latest quotes are read once and then kept up to date as members are indexed.
 
     ``earlier_ids`` (quote id -> group id before a regroup) lets a rebuilt group keep the
     id its members had, so links to it keep working.
     """
 
-    REMEMBERED = 200_000  # quotes whose group is kept in memory; past this the memory starts again
+    REMEMBERED = 200_000  # quotes whose group (or speaker's quotes) are kept; past this the memory starts again
 
     def __init__(self, earlier_ids=None):
         self.earlier_ids = earlier_ids or {}
@@ -29,6 +30,7 @@ class DatabaseGroupStore(GroupStore):
         self._canonical: dict[int, Member] = {}
         self._members: dict[int, list[Member]] = {}
         self._common: dict[int, set[int]] = {}  # member id -> its shingles that are stock phrases
+        self._said: dict[tuple[str, bool], list[Member]] = {}  # (speaker, short) -> latest quotes, oldest first
 
     def candidates(self, member, member_shingles):
         found = self._sharing_shingles(member, member_shingles)
@@ -63,13 +65,22 @@ class DatabaseGroupStore(GroupStore):
         sql.run("DELETE FROM quote_shingle WHERE shingle = ?", (shingle,))
 
     def said_by(self, speaker, short, before=None):
-        """The speaker's latest quotes already grouped (ids below ``before``), short ones only if short."""
-        where, params = "s.key = ? AND q.kind != 'indirect' AND q.word_count >= 2", [speaker]
-        if short:
-            where, params = where + " AND q.word_count < ?", [*params, MIN_WORDS]
-        if before is not None:
-            where, params = where + " AND q.id < ?", [*params, before]
-        return self._read(f"{where} ORDER BY q.id DESC LIMIT ?", [*params, SPEAKER_PROBE])
+        """The speaker's latest quotes already grouped (ids below ``before``), short ones only if short.
+
+        Members are placed in id order, so the quotes below one ``before`` are the ones below any
+        earlier one plus those indexed since: read once, then :meth:`index` keeps the list.
+        """
+        latest = self._said.get((speaker, short))
+        if latest is None:
+            where, params = (SAID_SHORT if short else SAID), [speaker]
+            if before is not None:
+                where, params = where + " AND q.id < ?", [*params, before]
+            latest = self._read(f"{where} ORDER BY q.id DESC LIMIT ?", [*params, SPEAKER_PROBE])[::-1]
+            if len(self._said) * SPEAKER_PROBE > self.REMEMBERED:
+                self._said.clear()
+            self._said[speaker, short] = latest
+        found = [m for m in reversed(latest) if before is None or m.id < before]
+        return found[:SPEAKER_PROBE]
 
     def group_of(self, member_id):
         if member_id not in self._group_of:
@@ -95,6 +106,12 @@ class DatabaseGroupStore(GroupStore):
             common = {row[0] for row in sql.rows(KNOWN_COMMON.format(marks=sql.marks(len(wanted))), wanted)}
         rows = [(shingle, member.id) for shingle in wanted if shingle not in (common or ())]
         sql.insert_rows("INSERT INTO quote_shingle (shingle, quote_id)", rows, "ON CONFLICT DO NOTHING")
+        if member.speaker:
+            for short in {False, word_count(member.words) < MIN_WORDS}:
+                latest = self._said.get((member.speaker, short))
+                if latest is not None:
+                    latest.append(member)
+                    del latest[:-SPEAKER_PROBE]
 
     def create_group(self, members, canonical):
         group_id, reused = self._new_id(members)
@@ -186,6 +203,10 @@ SHINGLE_COUNTS = (
     "SELECT shingle, COUNT(*) FROM quote_shingle WHERE shingle IN ({marks}) GROUP BY shingle "
     "UNION ALL SELECT shingle, -1 FROM common_shingle WHERE shingle IN ({marks})"
 )
+# A speaker's quotes that grouping may read; the short ones are a partial index of their own (migration
+# 0006), which the planner uses only when the query spells out the same bounds.
+SAID = "s.key = ? AND q.kind != 'indirect' AND q.word_count >= 2"
+SAID_SHORT = f"{SAID} AND q.word_count < {MIN_WORDS}"
 KNOWN_COMMON = "SELECT shingle FROM common_shingle WHERE shingle IN ({marks})"
 SHARING = "SELECT quote_id FROM quote_shingle WHERE shingle IN ({marks}) GROUP BY quote_id HAVING COUNT(*) >= ?"
 

@@ -120,15 +120,16 @@ def _in_transaction(action, *args):
 
 
 def _ingest_all(extracted):
+    grouper = Grouper(DatabaseGroupStore())  # one for the transaction: what it reads serves every article
     results = []
     for article, quotes in extracted:
         refuse_nul(article)
-        results.append(_ingest(article, quotes))
+        results.append(_ingest(article, quotes, grouper))
     return results
 
 
-def _ingest(article, quotes):
-    """Store one article within the caller's transaction."""
+def _ingest(article, quotes, grouper=None):
+    """Store one article within the caller's transaction (and its grouper's)."""
     existing = _stored_already(article) and find_existing(article)
     if existing:
         return IngestResult(existing, False, syndicated=record_syndication(existing, article))
@@ -137,7 +138,7 @@ def _ingest(article, quotes):
     stored = _store_quotes([_store_quote(row.id, quote, speakers) for quote in quotes])
     index_quotes((quote_id, quote.text) for quote_id, quote, _, _ in stored)
     grouping_lock()
-    grouper = Grouper(DatabaseGroupStore())
+    grouper = grouper or Grouper(DatabaseGroupStore())
     for quote_id, quote, speaker, statement in stored:
         if quote.kind != "indirect":
             said = evidence(speaker and speaker.name, quote.speaker_kind, quote.confidence, key=speaker and speaker.key)

@@ -169,14 +169,19 @@ def speaking_as(member: Member, voice: Member | None) -> Member:
     return replace(member, speaker=voice.speaker, speaker_kind=voice.speaker_kind, confidence=voice.confidence)
 
 
+def far_apart(a: Member, b: Member) -> bool:
+    """Published more than MAX_DAYS_APART apart: never one statement (an unknown date is never far)."""
+    day_a, day_b = as_date(a.published), as_date(b.published)
+    return bool(day_a and day_b and abs((day_a - day_b).days) > MAX_DAYS_APART)
+
+
 def link(a: Member, b: Member) -> float:
     """Score in (0, 1] when a and b are wordings of one statement (same article allowed), else 0.0."""
     short, long = (a, b) if _rank(a) <= _rank(b) else (b, a)
     length = word_count(short.words)
     if length < MIN_SHORT_WORDS:
         return 0.0
-    day_a, day_b = as_date(a.published), as_date(b.published)
-    if day_a and day_b and abs((day_a - day_b).days) > MAX_DAYS_APART:
+    if far_apart(a, b):
         return 0.0
     if length < MIN_WORDS:
         return contains(short.words, long.words) if same_speaker(a, b) else 0.0
@@ -286,6 +291,8 @@ class Grouper:
         parents: list[tuple[tuple[bool, bool, float, int, int], Member]] = []
         children: list[Member] = []
         for candidate in candidates:
+            if far_apart(member, candidate):
+                continue  # link() would say no whatever the group's voice: not worth reading the group
             group = store.group_of(candidate.id)
             # A grouped wording speaks with its group's voice: one wrong attribution is outvoted.
             score = link(member, speaking_as(candidate, voice(group)) if group is not None else candidate)
@@ -454,20 +461,25 @@ class _Postings:
         self.size -= len(keys) - len(kept)
 
     def _double(self) -> None:
-        """Split each bucket in two by the next bit of its shingles; order within each is kept."""
+        """Split each bucket in two by the next bit of its shingles; order within each is kept.
+
+        A bucket at a time, each replaced as soon as it is split: at 10 M quotes the postings take
+        over a gigabyte, and building all the halves before letting the old buckets go needed twice that.
+        """
         high = self.mask + 1
-        low_half: list[tuple[array, array]] = []
-        high_half: list[tuple[array, array]] = []
-        for keys_bytes, slots in zip(self.keys, self.slots, strict=True):
-            low, upper = (array("I"), array("I")), (array("I"), array("I"))
-            for key, slot in zip(array("I", bytes(keys_bytes)), slots, strict=True):
-                half = upper if key & high else low
-                half[0].append(key)
-                half[1].append(slot)
-            low_half.append(low)
-            high_half.append(upper)
-        self.keys = [bytearray(keys.tobytes()) for keys, _ in low_half + high_half]
-        self.slots = [slots for _, slots in low_half + high_half]
+        upper_keys: list[bytearray] = []
+        upper_slots: list[array] = []
+        for bucket in range(high):
+            halves = {0: (array("I"), array("I")), high: (array("I"), array("I"))}
+            for key, slot in zip(memoryview(self.keys[bucket]).cast("I"), self.slots[bucket], strict=True):
+                keys, slots = halves[key & high]
+                keys.append(key)
+                slots.append(slot)
+            self.keys[bucket], self.slots[bucket] = bytearray(halves[0][0].tobytes()), halves[0][1]
+            upper_keys.append(bytearray(halves[high][0].tobytes()))
+            upper_slots.append(halves[high][1])
+        self.keys += upper_keys
+        self.slots += upper_slots
         self.mask = (self.mask << 1) | 1
 
 
