@@ -12,7 +12,7 @@ from ..extract.documents import article_from_fields
 from ..service import extract_and_store, store_article
 from ..storage import delete_article, queries
 from .common import articles_in_body, found, limiter, require_key, write_limit, write_limit_message
-from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .paging import PaginationArgsSchema, list_response, paged
 from .schemas import API, ArticleRefSchema, QuoteSchema
 
 blp = Blueprint(
@@ -122,8 +122,8 @@ def _settings():
 @blp.route("")
 class Articles(MethodView):
     @blp.etag
-    @blp.arguments(ArticleQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
-    @blp.response(200, ArticleSchema(many=True), headers=PAGINATION_HEADERS)
+    @blp.arguments(ArticleQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
+    @list_response(blp, ArticleSchema)
     def get(self, page, per_page, cursor=None, **filters):
         """List source articles, newest first"""
         wanted = queries.ArticleFilters(**filters)
@@ -200,8 +200,8 @@ class ArticleById(MethodView):
 @blp.route("/<id:article_id>/quotes")
 class ArticleQuotes(MethodView):
     @blp.etag
-    @blp.arguments(PaginationArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
-    @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
+    @blp.arguments(PaginationArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
+    @list_response(blp, QuoteSchema)
     def get(self, article_id, page, per_page, cursor=None):
         """The article's quotes in text order"""
         return paged(

@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from ..storage import queries
 from .common import found
-from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .paging import PaginationArgsSchema, list_response, paged
 from .schemas import GroupSummarySchema, VariantSchema
 
 blp = Blueprint(
@@ -40,8 +40,8 @@ class GroupDetailSchema(GroupSummarySchema):
 @blp.route("")
 class Groups(MethodView):
     @blp.etag
-    @blp.arguments(GroupQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
-    @blp.response(200, GroupSummarySchema(many=True), headers=PAGINATION_HEADERS)
+    @blp.arguments(GroupQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
+    @list_response(blp, GroupSummarySchema)
     def get(self, page, per_page, sort, cursor=None):
         """List variant groups, largest or newest first"""
         return paged(lambda at: queries.list_groups(sort, at), page, per_page, cursor, sort)

@@ -106,7 +106,7 @@ def _as_xml(answer):
 
 @blp.route("/oembed")
 class OEmbed(MethodView):
-    @blp.arguments(OEmbedArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(OEmbedArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, OEmbedSchema)
     @blp.doc(responses={"200": {"content": {"text/xml": {"schema": {"type": "string"}}}}})
     def get(self, url, format, maxwidth=None, maxheight=None):

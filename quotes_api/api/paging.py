@@ -7,15 +7,18 @@ many, which `X-Total-Count-Exact: false` says) and an RFC 8288 `Link` header: `f
 
 import base64
 import binascii
+import hashlib
 import json
+from functools import wraps
 from urllib.parse import quote, urlencode
 
 import marshmallow as ma
-from flask import request
+from flask import current_app, request
 from flask_smorest import abort
 
 from ..storage import queries
 from .common import AsciiInteger, public_base
+from .dump import compile_dump
 
 MAX_DEPTH = 1000  # a `page` must start within items 1..MAX_DEPTH; deeper, follow the `next` link (a cursor)
 
@@ -117,3 +120,27 @@ def _headers(result, page, per_page, sort):
         "X-Total-Count-Exact": "true" if result.total_exact else "false",
         "Link": ", ".join(f'<{target}>; rel="{rel}"' for rel, target in links),
     }
+
+
+def list_response(blp, schema):
+    """blp.response(200, schema(many=True)) for a list view that returns paged()'s (items, headers).
+
+    The items are dumped by the schema compiled once (:func:`.dump.compile_dump`) and the JSON is
+    built once: flask-smorest then neither dumps nor serialises again to hash an ETag. The ETag is
+    the body's hash, so a conditional GET (If-None-Match) still answers 304. The schema and
+    PAGINATION_HEADERS document the answer as before.
+    """
+    dump = compile_dump(schema())
+
+    def decorator(view):
+        @wraps(view)
+        def respond(*args, **kwargs):
+            items, headers = view(*args, **kwargs)
+            response = current_app.json.response([dump(item) for item in items])
+            blp.set_etag(hashlib.sha1(response.get_data()).hexdigest())  # raises 304 on a matching If-None-Match
+            response.headers.update(headers)
+            return response
+
+        return blp.response(200, schema(many=True), headers=PAGINATION_HEADERS)(respond)
+
+    return decorator

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint, abort
 from ..extract import KINDS
 from ..storage import queries
 from .common import MAX_ID, AsciiInteger, found, limiter, not_a_search, search_limit
-from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .paging import PaginationArgsSchema, list_response, paged
 from .schemas import GroupSummarySchema, QuoteSchema, VariantSchema
 
 blp = Blueprint(
@@ -60,7 +60,7 @@ class QuoteFilterArgsSchema(ma.Schema):
 class QuoteQueryArgsSchema(QuoteFilterArgsSchema, PaginationArgsSchema):
     sort = ma.fields.String(
         load_default="-published",
-        validate=ma.validate.OneOf(sorted(set(queries.QUOTE_SORTS) - {"position"} | queries.SEARCH_SORTS)),
+        validate=ma.validate.OneOf(sorted(set(queries.QUOTE_SORTS) - {"position"} | set(queries.SEARCH_SORTS))),
         metadata={"description": "relevance needs q"},
     )
 
@@ -87,8 +87,8 @@ class Quotes(MethodView):
     decorators = [limiter.limit(search_limit, exempt_when=not_a_search)]
 
     @blp.etag
-    @blp.arguments(QuoteQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
-    @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
+    @blp.arguments(QuoteQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
+    @list_response(blp, QuoteSchema)
     def get(self, page, per_page, sort, cursor=None, **filters):
         """List and search quotes
 
@@ -103,7 +103,7 @@ class Quotes(MethodView):
 class RandomQuote(MethodView):
     decorators = [limiter.limit(search_limit, exempt_when=not_a_search)]
 
-    @blp.arguments(QuoteFilterArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
+    @blp.arguments(QuoteFilterArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
     @blp.response(200, QuoteSchema)
     def get(self, **filters):
         """One quote at random, with the same filters as the list"""

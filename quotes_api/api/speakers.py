@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from ..storage import queries
 from .common import found
-from .paging import PAGINATION_HEADERS, PaginationArgsSchema, paged
+from .paging import PaginationArgsSchema, list_response, paged
 from .schemas import API, QuoteSchema
 
 blp = Blueprint(
@@ -46,8 +46,8 @@ class SpeakerQuotesArgsSchema(PaginationArgsSchema):
 @blp.route("")
 class Speakers(MethodView):
     @blp.etag
-    @blp.arguments(SpeakerQueryArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
-    @blp.response(200, SpeakerSchema(many=True), headers=PAGINATION_HEADERS)
+    @blp.arguments(SpeakerQueryArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
+    @list_response(blp, SpeakerSchema)
     def get(self, page, per_page, sort, q=None, cursor=None):
         """List speakers, most quoted first, or search them by name prefix"""
         return paged(lambda at: queries.list_speakers(q, sort, at), page, per_page, cursor, sort)
@@ -65,8 +65,8 @@ class SpeakerById(MethodView):
 @blp.route("/<id:speaker_id>/quotes")
 class SpeakerQuotes(MethodView):
     @blp.etag
-    @blp.arguments(SpeakerQuotesArgsSchema, location="query", as_kwargs=True, unknown=ma.RAISE)
-    @blp.response(200, QuoteSchema(many=True), headers=PAGINATION_HEADERS)
+    @blp.arguments(SpeakerQuotesArgsSchema(), location="query", as_kwargs=True, unknown=ma.RAISE)
+    @list_response(blp, QuoteSchema)
     def get(self, speaker_id, page, per_page, sort, cursor=None):
         """The speaker's quotes"""
         return paged(

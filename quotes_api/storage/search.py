@@ -197,28 +197,43 @@ def indexed_count():
     return (QuoteDocument if is_postgres() else QuoteSearch).select().count()
 
 
-def _tsquery(tree):
-    return fn.to_tsquery(SQL("'simple'"), to_tsquery_text(tree))
+def query_text(tree):
+    """The tree written for this backend's full-text query (FTS5 MATCH, or to_tsquery): a bound value."""
+    return to_tsquery_text(tree) if is_postgres() else to_fts5(tree)
 
 
-def matching(query, quote_id, tree):
-    """query (on quotes) joined to the search index and restricted to the quotes matching tree."""
+def _tsquery(text):
+    return fn.to_tsquery(SQL("'simple'"), text)
+
+
+def matched_id():
+    """The quote id of a row of the search index (what :func:`matches` selects as ``id``)."""
+    return QuoteDocument.quote if is_postgres() else QuoteSearch.rowid
+
+
+def matches(text, ranked=True):
+    """(id, score) of the quotes matching text, read from the search index alone (no join).
+
+    text: the :func:`query_text` of a search, as a value or a placeholder for one. A quote's own
+    columns, when a filter needs them, are joined on :func:`matched_id`.
+    """
+    query = (QuoteDocument if is_postgres() else QuoteSearch).select(
+        matched_id().alias("id"), score(text, ranked).alias("score")
+    )
     if is_postgres():
-        return query.join(QuoteDocument, on=(QuoteDocument.quote == quote_id)).where(
-            Expression(QuoteDocument.document, "@@", _tsquery(tree))
-        )
-    return query.join(QuoteSearch, on=(QuoteSearch.rowid == quote_id)).where(QuoteSearch.match(to_fts5(tree)))
+        return query.where(Expression(QuoteDocument.document, "@@", _tsquery(text)))
+    return query.where(QuoteSearch.match(text))
 
 
-def score(tree, ranked=True):
-    """How well a quote joined by :func:`matching` matches: lower is better; 0 for all when not ranked."""
+def score(text, ranked=True):
+    """How well a row of :func:`matches` matches: lower is better; 0 for all when not ranked."""
     if not ranked:
         return Value(0)
     if is_postgres():
-        return fn.ts_rank(QuoteDocument.document, _tsquery(tree)) * -1
+        return fn.ts_rank(QuoteDocument.document, _tsquery(text)) * -1
     return QuoteSearch.bm25()
 
 
 def newest_first():
     """ORDER BY for matches, newest quote first, in the index's own order."""
-    return (QuoteDocument.quote if is_postgres() else QuoteSearch.rowid).desc()
+    return matched_id().desc()

@@ -99,3 +99,37 @@ def test_searches_find_the_same_quotes_on_each_backend(seeded_storage, q, count)
 )
 def test_case_and_accents_do_not_matter(seeded_storage, q, same_as):
     assert _found(q) == _found(same_as)
+
+
+def _page(q, sort, per_page=100, **filters):
+    return queries.list_quotes(queries.QuoteFilters(q=q, **filters), sort, queries.PageRequest(per_page=per_page))
+
+
+@pytest.mark.parametrize(
+    "q, filters",
+    [
+        ("the", {}),  # many matches: the newest 3 of them
+        ("police OR racism OR change", {}),
+        ("the", {"kind": "direct"}),  # the bound counts the matches that pass the filters
+        ('"tsunami of change"', {}),  # exactly 3
+        ("overincarcer*", {}),  # fewer
+        ("zebrafish", {}),  # none
+    ],
+)
+@pytest.mark.parametrize("sort", ["-published", "relevance", "length"])
+@pytest.mark.parametrize("per_page", [100, 2])
+def test_a_search_shows_its_newest_matches_however_many_match(seeded_storage, q, filters, sort, per_page):
+    everything = _page(q, sort, **filters).items  # SEARCH_LIMIT 1000: every match, in the sort
+    newest = set(sorted(quote.id for quote in everything)[-3:])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(queries, "SEARCH_LIMIT", 3)
+        for sql in (queries._page_sql, queries._count_sql):
+            sql.cache_clear()
+        try:
+            page = _page(q, sort, per_page, **filters)
+        finally:
+            for sql in (queries._page_sql, queries._count_sql):
+                sql.cache_clear()
+    expected = [quote.id for quote in everything if quote.id in newest]
+    assert [quote.id for quote in page.items] == expected[:per_page]
+    assert (page.total, page.total_exact) == (len(expected), True)
