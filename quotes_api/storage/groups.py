@@ -31,6 +31,7 @@ class DatabaseGroupStore(GroupStore):
         self._members: dict[int, list[Member]] = {}
         self._common: dict[int, set[int]] = {}  # member id -> its shingles that are stock phrases
         self._said: dict[tuple[str, bool], list[Member]] = {}  # (speaker, short) -> latest quotes, oldest first
+        self._merged: dict[int, int] = {}  # group merged away -> the group it went into
 
     def candidates(self, member, member_shingles):
         found = self._sharing_shingles(member, member_shingles)
@@ -85,7 +86,10 @@ class DatabaseGroupStore(GroupStore):
     def group_of(self, member_id):
         if member_id not in self._group_of:
             self._remember(member_id, sql.value("SELECT group_id FROM quote WHERE id = ?", (member_id,)))
-        return self._group_of[member_id]
+        group = self._group_of[member_id]
+        while group in self._merged:
+            group = self._merged[group]
+        return group
 
     def canonical(self, group_id):
         if group_id not in self._canonical:
@@ -122,6 +126,8 @@ class DatabaseGroupStore(GroupStore):
         )
         if reused:  # an id a regroup gives back may have become an alias meanwhile
             sql.run("DELETE FROM group_alias WHERE id = ?", (group_id,))
+            if self._merged.pop(group_id, None) is not None:
+                self._group_of.clear()  # some remembered under this id went elsewhere: read them again
         self.join(group_id, members, canonical)
         return group_id
 
@@ -160,9 +166,7 @@ class DatabaseGroupStore(GroupStore):
         self._canonical.pop(group_id, None)
         self._members.pop(group_id, None)
         self._members.pop(into, None)
-        for member_id, group in self._group_of.items():
-            if group == group_id:
-                self._group_of[member_id] = into
+        self._merged[group_id] = into  # remembered members of group_id are now into's (see group_of)
 
     def _read(self, where, params):
         """Members (with their groups, remembered) of the quotes matching where, in its order."""
