@@ -142,13 +142,14 @@ def ingest(paths, if_empty, progress, jobs):
         listed = list(iter_article_paths(paths))
         counts = {"added": 0, "existing": 0, "failed": 0, "skipped": 0, "quotes": 0}
         show = sys.stderr.isatty() if progress is None else progress
-        rate = RateMeter()
+        rate = RateMeter(len(listed))
         with click.progressbar(
             ingest_files(listed, jobs, **settings),
             length=len(listed),
             label="ingesting",
             file=sys.stderr if show else open(os.devnull, "w"),
             item_show_func=rate.show,
+            show_eta=False,  # the rate meter's: click's own reads per-item times, and articles come in bursts
         ) as bar:
             for done, outcome in bar:
                 rate.tick()
@@ -169,23 +170,33 @@ def ingest(paths, if_empty, progress, jobs):
 
 
 class RateMeter:
-    """Articles per second over the last few seconds, for the progress bar (click gives the ETA)."""
+    """Articles per second over the last few seconds, and the time left at that rate, for the progress bar.
+
+    Articles are stored a batch at a time, so they come in bursts: the rate is taken between the
+    oldest mark of the window and now, not between two marks of one burst (nor per item, as
+    click's own ETA is).
+    """
 
     WINDOW = 5.0  # seconds: long enough to be steady, short enough to show a slowdown
 
-    def __init__(self):
-        self.marks = deque()
+    def __init__(self, total):
+        self.total, self.done = total, 0
+        self.marks = deque([(time.monotonic(), 0)])  # (when, articles done then)
 
     def tick(self):
         now = time.monotonic()
-        self.marks.append(now)
-        while len(self.marks) > 2 and now - self.marks[0] > self.WINDOW:
+        self.done += 1
+        self.marks.append((now, self.done))
+        while len(self.marks) > 2 and now - self.marks[1][0] > self.WINDOW:
             self.marks.popleft()
 
     def show(self, _item=None):
-        if len(self.marks) < 2:
+        (then, done_then), now = self.marks[0], time.monotonic()
+        if self.done == done_then or now - then < 0.5:
             return None
-        return f"{(len(self.marks) - 1) / (self.marks[-1] - self.marks[0] or 1e-9):,.0f} articles/s"
+        rate = (self.done - done_then) / (now - then)
+        left = round((self.total - self.done) / rate)
+        return f"{rate:,.0f} articles/s, {left // 60}:{left % 60:02d} left"
 
 
 @main.command()

@@ -164,3 +164,15 @@ def test_migrate_data_copies_everything_and_checks_counts(run, database_url, tmp
 
     again = CliRunner().invoke(main, ["migrate-data", "--from", source, "--to", database_url])
     assert again.exit_code != 0 and "already holds data" in again.output
+
+
+def test_the_progress_rate_counts_a_burst_over_the_time_it_took(monkeypatch):
+    """Articles are stored 200 at a time: 200 at once after 2 s is 100 a second, not thousands."""
+    from quotes_api import cli
+
+    clock = iter([0.0] + [2.0] * 201 + [2.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    meter = cli.RateMeter(total=1000)
+    for _ in range(200):
+        meter.tick()
+    assert meter.show() == "100 articles/s, 0:08 left"
