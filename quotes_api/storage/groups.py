@@ -168,24 +168,18 @@ class DatabaseGroupStore(GroupStore):
         self._members.pop(into, None)
         self._merged[group_id] = into  # remembered members of group_id are now into's (see group_of)
 
+    def stored_after(self, after, limit):
+        """Up to limit stored quotes that grouping places (not indirect), with ids above after, in id order."""
+        return self._read("q.kind != 'indirect' AND q.id > ? ORDER BY q.id LIMIT ?", [after, limit])
+
     def _read(self, where, params):
         """Members (with their groups, remembered) of the quotes matching where, in its order."""
         found = []
-        for quote_id, stored_words, text, article, confidence, kind, published, key, name, group in sql.rows(
+        for quote_id, words, text, article, confidence, kind, published, key, name, group in sql.rows(
             MEMBERS + where, params
         ):
-            said = evidence(name, kind, confidence, key=key)
-            found.append(
-                Member(
-                    quote_id,
-                    tuple(stored_words.split()) if stored_words is not None else statement_words(text),
-                    article,
-                    said.key,
-                    published,
-                    said.kind,
-                    said.confidence,
-                )
-            )
+            words = tuple(words.split()) if words is not None else statement_words(text)
+            found.append(grouping_member(quote_id, words, article, published, name, key, kind, confidence))
             self._remember(quote_id, group)
         return found
 
@@ -193,6 +187,12 @@ class DatabaseGroupStore(GroupStore):
         if len(self._group_of) >= self.REMEMBERED:
             self._group_of.clear()  # the database has every group: forgetting only costs a read
         self._group_of[member_id] = group_id
+
+
+def grouping_member(quote_id, words, article, published, name, key, kind, confidence):
+    """A quote as grouping sees it: its speaker (name and identity key) read as evidence."""
+    said = evidence(name, kind, confidence, key=key)
+    return Member(quote_id, words, article, said.key, published, said.kind, said.confidence)
 
 
 # A member as grouping sees it: stored words, article, attribution evidence, and its group.

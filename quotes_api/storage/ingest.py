@@ -3,22 +3,21 @@
 import hashlib
 from dataclasses import dataclass
 
-from peewee import JOIN, IntegrityError
+from peewee import IntegrityError
 
 from ..extract import DocumentError
 from ..extract.names import fold
-from ..variants import Grouper, Member, evidence
+from ..variants import Grouper
 from ..variants.text import statement_words, word_count
 from . import sql
 from .db import grouping_lock, is_postgres, retrying, write_transaction
-from .groups import DatabaseGroupStore, alias_earlier_ids, refresh_group
+from .groups import DatabaseGroupStore, alias_earlier_ids, grouping_member, refresh_group
 from .models import (
     Article,
     CommonShingle,
     GroupAlias,
     Quote,
     QuoteShingle,
-    Speaker,
     Syndication,
     VariantGroup,
     database,
@@ -148,8 +147,9 @@ def _ingest(article, quotes, grouper=None):
     grouper = grouper or Grouper(DatabaseGroupStore())
     for quote_id, quote, speaker, statement in stored:
         if quote.kind != "indirect":
-            said = evidence(speaker and speaker.name, quote.speaker_kind, quote.confidence, key=speaker and speaker.key)
-            grouper.add(Member(quote_id, statement, row.id, said.key, article.published, said.kind, said.confidence))
+            name, key = (speaker.name, speaker.key) if speaker else (None, None)
+            kind, confidence = quote.speaker_kind, quote.confidence
+            grouper.add(grouping_member(quote_id, statement, row.id, article.published, name, key, kind, confidence))
     return IngestResult(row, True, len(stored))
 
 
@@ -295,26 +295,6 @@ def index_name(speaker_id, key):
     )
 
 
-def member_of(quote_row, article_row):
-    """A stored quote as grouping sees it, with its speaker's evidence."""
-    speaker = quote_row.speaker if quote_row.speaker_id else None
-    said = evidence(
-        speaker.name if speaker else None,
-        quote_row.speaker_kind,
-        quote_row.confidence,
-        key=speaker.key if speaker else None,
-    )
-    return Member(
-        quote_row.id,
-        tuple(quote_row.words.split()) if quote_row.words is not None else statement_words(quote_row.text),
-        article_row.id,
-        said.key,
-        article_row.published,
-        said.kind,
-        said.confidence,
-    )
-
-
 def delete_article(article_id):
     """Remove an article with its quotes; shrink or dissolve the groups they were in. False if unknown."""
     with write_transaction():
@@ -331,10 +311,13 @@ def delete_article(article_id):
         return True
 
 
-def _refresh_words(batch=5000):
+REGROUP_PAGE = 5000  # quotes read at a time by regroup_all
+
+
+def _refresh_words():
     """Store every quote's statement words again: a regroup runs after the word rules changed."""
     last = 0
-    while rows := sql.rows("SELECT id, text FROM quote WHERE id > ? ORDER BY id LIMIT ?", (last, batch)):
+    while rows := sql.rows("SELECT id, text FROM quote WHERE id > ? ORDER BY id LIMIT ?", (last, REGROUP_PAGE)):
         for quote_id, text in rows:
             sql.run("UPDATE quote SET words = ? WHERE id = ?", (" ".join(statement_words(text)), quote_id))
         last = rows[-1][0]
@@ -358,19 +341,14 @@ def regroup_all(progress=None):
         VariantGroup.delete().execute()
         QuoteShingle.delete().execute()
         CommonShingle.delete().execute()
-        grouper = Grouper(DatabaseGroupStore(earlier_ids))
-        query = (
-            Quote.select(Quote, Article, Speaker)
-            .join(Article)
-            .switch(Quote)
-            .join(Speaker, join_type=JOIN.LEFT_OUTER)
-            .where(Quote.kind != "indirect")
-            .order_by(Quote.id)
-        )
-        for quote in query:
-            grouper.add(member_of(quote, quote.article))
-            if progress:
-                progress(1)
+        store = DatabaseGroupStore(earlier_ids)
+        grouper, last = Grouper(store), 0
+        while members := store.stored_after(last, REGROUP_PAGE):
+            for member in members:
+                grouper.add(member)
+                if progress:
+                    progress(1)
+            last = members[-1].id
         alias_earlier_ids(earlier_ids, earlier_aliases)
         VariantGroup.update(updated_at=utcnow()).execute()
         return VariantGroup.select().count()
