@@ -1,10 +1,14 @@
-"""Reading article files from disk: formats, sidecar metadata, folders, per-file errors."""
+"""Article files: finding and reading them (formats, sidecars, per-file errors), and extracting them in processes."""
 
+import multiprocessing
 import os
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .extract import DocumentError, parse_document
+from .extract import DEFAULT_MIN_CONFIDENCE, Article, DocumentError, extract_quotes, parse_document
 from .extract.documents import load_json
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".md"}
@@ -65,3 +69,74 @@ def load_article(path):
     except OSError as error:
         raise DocumentError(f"cannot read: {error.strerror or error}") from None
     return parse_document(raw, **read_sidecar(path))
+
+
+def extract_checked(article, *, min_confidence=DEFAULT_MIN_CONFIDENCE, indirect=True, max_chars=None) -> list:
+    """The quotes of a parsed article; DocumentError when it is longer than max_chars (MAX_ARTICLE_CHARS).
+
+    Every way in (API, batch, ingest) goes through here, so the limit holds for all of them.
+    """
+    if max_chars is not None and len(article.text) > max_chars:
+        raise DocumentError(f"the article text is longer than {max_chars} characters (MAX_ARTICLE_CHARS)")
+    return extract_quotes(article, min_confidence=min_confidence, indirect=indirect)
+
+
+@dataclass
+class Extracted:
+    """One article file, read and extracted; or why it could not be (then article is None)."""
+
+    path: str
+    article: Article | None = None
+    quotes: list | None = None
+    problem: str | None = None  # "skipped: …" for a file that is not an article; else why it failed
+
+    @property
+    def skipped(self) -> bool:
+        return bool(self.problem) and self.problem.startswith("skipped")
+
+
+AHEAD_PER_JOB = 64  # extracted articles a worker may hold ahead of the writer: bounds memory on long runs
+WORKER_NICENESS = 5
+
+
+def extract_files(listed: Iterable[tuple[str, str | None]], jobs: int = 1, **settings) -> Iterator[Extracted]:
+    """Read and extract each listed (path, problem) file, in order, in ``jobs`` processes.
+
+    The caller stores what comes out in this one process (the single writer), so quotes are
+    stored, and grouped, in the order of the files whatever the number of jobs.
+    """
+    work = partial(_extract_file, settings=settings)
+    if jobs <= 1:
+        yield from map(work, listed)
+        return
+    listed = list(listed)
+    ahead = threading.Semaphore(AHEAD_PER_JOB * jobs)
+
+    def metered():
+        for item in listed:
+            ahead.acquire()
+            yield item
+
+    # fork: the workers only read files and extract; they never touch the parent's database connection.
+    # They run at a lower priority than the writer: it is the one that cannot be parallel, so a
+    # core should never be taken from it by a worker that is already ahead.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=os.nice, initargs=(WORKER_NICENESS,)) as pool:
+        try:
+            for done in pool.imap(work, metered(), chunksize=8):
+                ahead.release()
+                yield done
+        finally:
+            for _ in listed:  # let the pool's feeder thread run out, even when the caller stopped early
+                ahead.release()
+
+
+def _extract_file(listed: tuple[str, str | None], settings: dict) -> Extracted:
+    path, problem = listed
+    if problem:
+        return Extracted(path, problem=problem)
+    try:
+        article = load_article(path)
+        return Extracted(path, article, extract_checked(article, **settings))
+    except DocumentError as error:
+        return Extracted(path, problem=str(error))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from .articles import iter_article_paths, load_article
-from .extract import DEFAULT_MIN_CONFIDENCE, DocumentError, extract_quotes
+from .articles import iter_article_paths
+from .extract import DEFAULT_MIN_CONFIDENCE, DocumentError
 
 
 @click.group(help="Quote and attribution service for newsrooms.")
@@ -217,6 +217,7 @@ def extract(paths, fmt, min_confidence, indirect, no_groups):
     Articles are read one at a time, so memory does not grow with their text; with
     grouping on, only the quotes are kept until the end, when group ids are known.
     """
+    from .articles import extract_files
     from .variants import assign_groups
 
     def line(path, source, quote, group):
@@ -226,19 +227,14 @@ def extract(paths, fmt, min_confidence, indirect, no_groups):
 
     failed = 0
     held = []  # (path, source metadata, quote) until groups are assigned
-    for path, problem in iter_article_paths(paths):
-        if problem:
-            failed += not problem.startswith("skipped")
-            click.echo(f"{path}: {problem}", err=True)
-            continue
-        try:
-            article = load_article(path)
-        except DocumentError as error:
-            failed += 1
-            click.echo(f"{path}: {error}", err=True)
+    for done in extract_files(iter_article_paths(paths), min_confidence=min_confidence, indirect=indirect):
+        path, article = done.path, done.article
+        if done.problem:
+            failed += not done.skipped
+            click.echo(f"{path}: {done.problem}", err=True)
             continue
         source = {"url": article.url, "outlet": article.outlet, "published": article.published}
-        for quote in extract_quotes(article, min_confidence=min_confidence, indirect=indirect):
+        for quote in done.quotes:
             if no_groups:
                 sys.stdout.write(line(path, source, quote, None) + "\n")
             else:
