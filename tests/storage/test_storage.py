@@ -196,10 +196,15 @@ def _run_processes(target, args_list):
     return [w.exitcode for w in workers]
 
 
-def test_concurrent_writers_do_not_see_database_is_locked(database_url):
+def _migrate(database_url):
+    """Bring the database up to date and close it, for writer processes to open their own connections."""
     db = init_database(database_url)
     upgrade(db, ROOT / "migrations")
     db.close()
+
+
+def test_concurrent_writers_do_not_see_database_is_locked(database_url):
+    _migrate(database_url)
     assert _run_processes(_ingest_in_process, [(database_url, n) for n in range(4)]) == [0, 0, 0, 0]
     init_database(database_url)
     assert Article.select().count() == 20
@@ -225,9 +230,7 @@ def _ingest_the_same_articles(database_url, number, outcomes):
 
 def test_concurrent_writers_of_the_same_articles_store_each_once(database_url):
     """Four processes race to store the same articles: each is stored once, grouped once, the rest "already stored"."""
-    db = init_database(database_url)
-    upgrade(db, ROOT / "migrations")
-    db.close()
+    _migrate(database_url)
     outcomes = multiprocessing.get_context("fork").Queue()
     codes = _run_processes(_ingest_the_same_articles, [(database_url, n, outcomes) for n in range(4)])
     assert codes == [0, 0, 0, 0]
@@ -255,9 +258,7 @@ def _print_statements(database_url, outlet, statements, outcomes):
 
 def test_writers_grouping_one_statement_at_once_make_one_group(database_url):
     """Four outlets' articles of the same statements stored at once: one group per statement, all four in it."""
-    db = init_database(database_url)
-    upgrade(db, ROOT / "migrations")
-    db.close()
+    _migrate(database_url)
     outcomes = multiprocessing.get_context("fork").Queue()
     outlets = ["north", "south", "east", "west"]
     assert _run_processes(_print_statements, [(database_url, o, 6, outcomes) for o in outlets]) == [0, 0, 0, 0]
@@ -276,9 +277,7 @@ def _store_one_copy(database_url, number, outcomes):
 
 def test_the_same_text_from_several_urls_at_once_is_one_article_and_its_copies(database_url):
     """Four outlets send one wire story at the same moment: stored once, the other three recorded as copies."""
-    db = init_database(database_url)
-    upgrade(db, ROOT / "migrations")
-    db.close()
+    _migrate(database_url)
     outcomes = multiprocessing.get_context("fork").Queue()
     assert _run_processes(_store_one_copy, [(database_url, n, outcomes) for n in range(4)]) == [0, 0, 0, 0]
     assert sorted(outcomes.get(timeout=5) for _ in range(4)) == ["created", "syndicated", "syndicated", "syndicated"]
