@@ -187,6 +187,19 @@ class QuoteSearch(FTS5Model):
         options = {"tokenize": "unicode61 remove_diacritics 2"}
 
 
+class QuotePhrase(FTS5Model):
+    """SQLite's index of each quote's adjacent word pairs, for phrase searches (see storage/search.py).
+
+    Contentless (migration 0007 creates it); its rowid is the quote's id.
+    """
+
+    pairs = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "quote_phrase"
+
+
 class TSVectorField(Field):
     field_type = "TSVECTOR"
 

@@ -12,15 +12,19 @@ FTS5 or ``to_tsquery`` as typed: only the parsed words do, quoted, as a bound pa
 '("racism" NOT "ahmad")'
 """
 
+import os
 import re
+import sqlite3
+import threading
 from dataclasses import dataclass
+from itertools import pairwise
 
 from peewee import SQL, Expression, Value, fn
 
 from ..extract.names import fold
 from .db import is_postgres
-from .models import QuoteDocument, QuoteSearch, database
-from .sql import insert_rows
+from .models import Quote, QuoteDocument, QuotePhrase, QuoteSearch, database
+from .sql import insert_rows, run
 
 
 class SearchSyntaxError(ValueError):
@@ -167,6 +171,73 @@ def document_text(text):
     return fold(text)
 
 
+# SQLite answers a phrase from a second FTS5 table, quote_phrase, which holds each quote's adjacent
+# word pairs as single tokens ("tsunami of change" is "tsunami_of of_change"). In quote_search, FTS5
+# checks the positions in every row that holds all of a phrase's words, and a phrase usually has a
+# common word ("of"), whose rows grow with the archive; a pair is rare, so its list stays short.
+# The pairs must be the words quote_search's tokenizer sees, or a phrase would find other quotes
+# than the same words do: each character's fold is asked of SQLite's own tokenizer, once.
+
+TEXT_TOKENIZER = "unicode61 remove_diacritics 2"  # quote_search's (migration 0001)
+
+
+class _TokenizerFolds(dict):
+    """A str.translate table: each character as TEXT_TOKENIZER folds it, " " where it splits words.
+
+    Filled on first sight of a character by tokenizing "a<character>a" in an in-memory FTS5 table:
+    two tokens mean a separator, one token holds the fold (empty for a diacritic it drops).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._lock = threading.Lock()
+        self._probe = None
+        self._pid = None
+
+    def __missing__(self, code):
+        with self._lock:
+            try:
+                terms = self._tokens(f"a{chr(code)}a")
+            except UnicodeEncodeError:  # a lone surrogate: no stored text can hold one
+                terms = []
+        folded = terms[0][1:-1] if len(terms) == 1 else " "
+        self[code] = folded
+        return folded
+
+    def _tokens(self, text):
+        if self._pid != os.getpid():  # a forked process does not share the parent's connection
+            self._probe = sqlite3.connect(":memory:", check_same_thread=False)
+            self._probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5(text, tokenize='{TEXT_TOKENIZER}')")
+            self._probe.execute("CREATE VIRTUAL TABLE probe_tokens USING fts5vocab(probe, instance)")
+            self._pid = os.getpid()
+        self._probe.execute("INSERT INTO probe (rowid, text) VALUES (1, ?)", (text,))
+        terms = [term for (term,) in self._probe.execute("SELECT term FROM probe_tokens ORDER BY offset")]
+        self._probe.execute("DELETE FROM probe")
+        return terms
+
+
+_FOLDS = _TokenizerFolds()
+
+
+def index_words(text):
+    """The words of text as quote_search's tokenizer splits and folds them.
+
+    >>> index_words("Gascón's “tsunami”")
+    ['gascon', 's', 'tsunami']
+    """
+    return text.translate(_FOLDS).split()
+
+
+def word_pairs(words):
+    """Adjacent pairs as phrase-index tokens; "_" splits words in TEXT_TOKENIZER, so it never joins two others."""
+    return [f"{first}_{second}" for first, second in pairwise(words)]
+
+
+def phrase_document(text):
+    """What quote_phrase holds for a quote: its word pairs in order, so a phrase of pairs is a phrase of words."""
+    return " ".join(word_pairs(index_words(text)))
+
+
 def index_quotes(rows):
     """Add (quote id, text) pairs to the search index."""
     rows = list(rows)
@@ -180,16 +251,24 @@ def index_quotes(rows):
             database.execute_sql(f'INSERT INTO "quote_document" ("quote_id", "document") VALUES {placeholders}', params)
     else:
         insert_rows("INSERT INTO quote_search (rowid, text)", rows)
+        insert_rows("INSERT INTO quote_phrase (rowid, pairs)", [(id_, phrase_document(text)) for id_, text in rows])
 
 
 def unindex_quotes(quote_ids):
-    """Remove quotes from the search index (PostgreSQL's also goes by ON DELETE CASCADE)."""
+    """Remove stored quotes from the search index (PostgreSQL's also goes by ON DELETE CASCADE).
+
+    quote_phrase keeps no copy of what it indexed (it would double the index): FTS5 deletes a
+    row of it given the same pairs again, computed here from the quote's text, which never changes.
+    """
     if not quote_ids:
         return
     if is_postgres():
         QuoteDocument.delete().where(QuoteDocument.quote.in_(quote_ids)).execute()
-    else:
-        QuoteSearch.delete().where(QuoteSearch.rowid.in_(quote_ids)).execute()
+        return
+    delete = "INSERT INTO quote_phrase (quote_phrase, rowid, pairs) VALUES ('delete', ?, ?)"
+    for quote_id, text in Quote.select(Quote.id, Quote.text).where(Quote.id.in_(quote_ids)).tuples():
+        run(delete, (quote_id, phrase_document(text)))
+    QuoteSearch.delete().where(QuoteSearch.rowid.in_(quote_ids)).execute()
 
 
 def indexed_count():
@@ -202,38 +281,57 @@ def query_text(tree):
     return to_tsquery_text(tree) if is_postgres() else to_fts5(tree)
 
 
+def phrase_query_text(tree):
+    """The tree as an FTS5 query of quote_phrase when every term in it is a phrase, else None (and on PostgreSQL).
+
+    >>> phrase_query_text(parse('"tsunami of change" OR "police reform"'))
+    '("tsunami_of of_change" OR "police_reform")'
+    """
+    if is_postgres():
+        return None
+    if isinstance(tree, Terms):
+        pairs = [] if tree.prefix else word_pairs(index_words(" ".join(tree.words)))
+        return '"' + " ".join(pairs) + '"' if pairs else None
+    left, right = phrase_query_text(tree.left), phrase_query_text(tree.right)
+    return None if left is None or right is None else f"({left} {tree.name} {right})"
+
+
 def _tsquery(text):
     return fn.to_tsquery(SQL("'simple'"), text)
 
 
-def matched_id():
+def _index(phrases):
+    return QuoteDocument if is_postgres() else QuotePhrase if phrases else QuoteSearch
+
+
+def matched_id(phrases=False):
     """The quote id of a row of the search index (what :func:`matches` selects as ``id``)."""
-    return QuoteDocument.quote if is_postgres() else QuoteSearch.rowid
+    return QuoteDocument.quote if is_postgres() else _index(phrases).rowid
 
 
-def matches(text, ranked=True):
+def matches(text, ranked=True, phrases=False):
     """(id, score) of the quotes matching text, read from the search index alone (no join).
 
-    text: the :func:`query_text` of a search, as a value or a placeholder for one. A quote's own
-    columns, when a filter needs them, are joined on :func:`matched_id`.
+    text: the :func:`query_text` of a search (its :func:`phrase_query_text` with phrases), as a
+    value or a placeholder for one. A quote's own columns, when a filter needs them, are joined on
+    :func:`matched_id`.
     """
-    query = (QuoteDocument if is_postgres() else QuoteSearch).select(
-        matched_id().alias("id"), score(text, ranked).alias("score")
-    )
+    index = _index(phrases)
+    query = index.select(matched_id(phrases).alias("id"), score(text, ranked, phrases).alias("score"))
     if is_postgres():
         return query.where(Expression(QuoteDocument.document, "@@", _tsquery(text)))
-    return query.where(QuoteSearch.match(text))
+    return query.where(index.match(text))
 
 
-def score(text, ranked=True):
+def score(text, ranked=True, phrases=False):
     """How well a row of :func:`matches` matches: lower is better; 0 for all when not ranked."""
     if not ranked:
         return Value(0)
     if is_postgres():
         return fn.ts_rank(QuoteDocument.document, _tsquery(text)) * -1
-    return QuoteSearch.bm25()
+    return _index(phrases).bm25()
 
 
-def newest_first():
+def newest_first(phrases=False):
     """ORDER BY for matches, newest quote first, in the index's own order."""
-    return matched_id().desc()
+    return matched_id(phrases).desc()

@@ -1,12 +1,26 @@
 """The q syntax: one parser for both backends, written out as FTS5 or tsquery; bad input is an error on both."""
 
+import sqlite3
+
 import pytest
 
 from quotes_api.articles import load_article
 from quotes_api.extract import extract_quotes
-from quotes_api.storage import ingest_article, queries
-from quotes_api.storage.search import SearchSyntaxError, parse, to_fts5, to_tsquery_text
+from quotes_api.storage import Article, database, delete_article, ingest_article, queries
+from quotes_api.storage.search import (
+    TEXT_TOKENIZER,
+    SearchSyntaxError,
+    index_quotes,
+    index_words,
+    parse,
+    phrase_query_text,
+    to_fts5,
+    to_tsquery_text,
+)
+from tests.backends import BACKEND
 from tests.conftest import SEED_FILES
+
+sqlite_only = pytest.mark.skipif(BACKEND != "sqlite", reason="the phrase index is SQLite's")
 
 
 @pytest.mark.parametrize(
@@ -133,3 +147,106 @@ def test_a_search_shows_its_newest_matches_however_many_match(seeded_storage, q,
     expected = [quote.id for quote in everything if quote.id in newest]
     assert [quote.id for quote in page.items] == expected[:per_page]
     assert (page.total, page.total_exact) == (len(expected), True)
+
+
+# --- SQLite's phrase index: the same quotes as quote_search's own phrase queries ----------
+
+TRICKY_TEXTS = [
+    "Gascón’s “tsunami of change” — isn’t it?",  # accents, curly quotes and apostrophes, a dash
+    "Gasco\u0301n said the e\u0301lan was gone",  # accents as combining marks
+    "snake_case and kebab-case, 3.5% and U.S.",  # "_", "-", "." and "%" split words
+    "STRASSE, Straße, İstanbul, ΣΟΦΟΣ σοφος",  # letters whose case folds differ between libraries
+    "the ﬁnal ﬂoor: ligatures",
+    "東京 2020 and Москва said «нет»",  # scripts without spaces between words, and others
+    "a 👍 to that, 🇺🇸 too",  # emoji, a flag made of two symbols
+    "١٢٣ and ½ and ²",  # other digits and numbers
+    "zero\u200bwidth and\u00a0no-break\tspaces\nlines",
+    "private\ue000use and \U0001d400 math letters",
+]
+
+
+def _text_index_tokens(text):
+    """The words SQLite's own tokenizer finds in text, in order."""
+    db = sqlite3.connect(":memory:")
+    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(text, tokenize='{TEXT_TOKENIZER}')")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    db.execute("INSERT INTO t (rowid, text) VALUES (1, ?)", (text,))
+    return [term for (term,) in db.execute("SELECT term FROM v ORDER BY offset")]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_the_phrase_index_splits_and_folds_words_as_the_text_index_does(text):
+    assert index_words(text) == _text_index_tokens(text)
+
+
+@pytest.mark.parametrize(
+    "q, phrases",
+    [
+        ('"tsunami of change"', '"tsunami_of of_change"'),
+        ('"Gascón said"', '"gascon_said"'),
+        ('"isn\'t it"', '"isn_t t_it"'),  # the apostrophe splits, as in the text index
+        ('"tsunami of" OR "of change"', '("tsunami_of" OR "of_change")'),
+        ('"tsunami of" NOT "of change"', '("tsunami_of" NOT "of_change")'),
+        ("tsunami", None),  # a word alone: the text index
+        ('"tsunami of" change', None),  # a word beside a phrase: the text index
+        ('"tsunami of"*', None),  # a prefix: the text index
+    ],
+)
+@sqlite_only
+def test_searches_of_phrases_alone_read_the_phrase_index(q, phrases):
+    assert phrase_query_text(parse(q)) == phrases
+
+
+def _ids(sql, q):
+    return {rowid for (rowid,) in database.execute_sql(sql, (q,))}
+
+
+@sqlite_only
+def test_a_phrase_finds_in_the_phrase_index_what_the_text_index_finds(app):
+    phrases = [
+        '"tsunami of change"',
+        '"gascon s"',
+        '"gascon said"',
+        '"elan was gone"',
+        '"snake case"',
+        '"kebab case"',
+        '"u s"',
+        '"strasse straße"',
+        '"istanbul"',  # one word: not a phrase, left out below
+        '"東京 2020"',
+        '"a to that"',  # the emoji between "a" and "to" is not a word
+        '"zero"',
+        '"width and no break spaces lines"',
+        '"private use"',
+        '"privateuse"',
+        '"tsunami of" OR "math letters"',
+        '"the final" NOT "tsunami of"',
+    ]
+    with app.app_context():
+        with database.atomic():
+            index_quotes(enumerate(TRICKY_TEXTS, 1))
+        for q in phrases:
+            tree = parse(q)
+            if phrase_query_text(tree) is None:
+                continue
+            by_words = _ids("SELECT rowid FROM quote_search WHERE quote_search MATCH ?", to_fts5(tree))
+            by_pairs = _ids("SELECT rowid FROM quote_phrase WHERE quote_phrase MATCH ?", phrase_query_text(tree))
+            assert by_pairs == by_words, q
+
+
+@sqlite_only
+def test_deleting_an_article_takes_its_quotes_out_of_the_phrase_index(seeded_storage):
+    def phrase_count():
+        return len(_found('"tsunami of change"'))
+
+    def indexed_rows():
+        return database.execute_sql("SELECT count(*) FROM quote_phrase_docsize").fetchone()[0]
+
+    before, rows = phrase_count(), indexed_rows()
+    article = load_article(SEED_FILES[0])
+    delete_article(Article.get(Article.url == article.url).id)
+    assert phrase_count() < before
+    assert indexed_rows() < rows  # the row itself, not just its pairs: bm25 counts the rows
+    database.execute_sql("INSERT INTO quote_phrase (quote_phrase, rank) VALUES ('integrity-check', 1)")
+    ingest_article(article, extract_quotes(article))
+    assert (phrase_count(), indexed_rows()) == (before, rows)

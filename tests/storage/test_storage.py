@@ -58,6 +58,26 @@ def test_upgrading_stores_the_words_grouping_reads_for_quotes_already_there(app)
         database.close()
 
 
+def test_upgrading_fills_the_phrase_index_for_quotes_already_there(app):
+    from playhouse.migrations import Runner
+
+    if is_postgres():
+        pytest.skip("the phrase index is SQLite's")
+    phrase = "SELECT rowid FROM quote_phrase WHERE quote_phrase MATCH ? ORDER BY rowid"
+    with app.app_context():
+        _store_seeds()
+        found = database.execute_sql(phrase, ('"tsunami_of of_change"',)).fetchall()
+        runner = Runner(database.obj, ROOT / "migrations")
+        runner.down("0007_phrase_index")
+        assert "quote_phrase" not in database.get_tables()
+        runner.up()
+        assert len(found) == 3
+        assert database.execute_sql(phrase, ('"tsunami_of of_change"',)).fetchall() == found
+        documents = database.execute_sql("SELECT count(*) FROM quote_phrase_docsize").fetchone()[0]
+        assert documents == Quote.select().count()
+        database.close()
+
+
 def _store_seeds():
     results = []
     for path in SEED_FILES:
