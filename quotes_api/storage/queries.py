@@ -110,6 +110,8 @@ class Listing:
     filters and sorts need; full_rows(page, shape) is the query of the row() columns of the ids in
     `page`, a subquery of one page (id, the base's other columns, then the keys as k0, k1 …). Rows wide
     with text are then read for one page, not for every row sorted or skipped to find it.
+    total(shape): an expression that counts the rows of a bounded shape more cheaply than a window
+    over its rows (which keeps every row, keys and all, before sorting them), or None.
     """
 
     base: Callable[[tuple], Any]
@@ -117,6 +119,7 @@ class Listing:
     row: Callable[[tuple], Any]
     bounded_by: str | None = None
     full_rows: Callable[[Any, tuple], Any] | None = None
+    total: Callable[[tuple], Any] | None = None
 
 
 def _after(keys, first=0):
@@ -133,16 +136,16 @@ def _after(keys, first=0):
     return lead.beyond(slot(f"after{lead_at}"), strict=False) & condition
 
 
-def _page_query(query, keys, mode, count_all=False):
+def _page_query(query, keys, mode, total=None):
     """query in the order of keys, `limit` rows of it, from where mode says.
 
     offset: from row `offset`; after: after the key values after<i>; for a nullable lead key,
     after-dated: the rest of the rows that have one, undated: the rows without it, undated-after:
-    those after after<1>… . count_all adds a last column counting all rows (before the limit).
+    those after after<1>… . total: a last column counting all rows (before the limit).
     """
     order = [key.order() for key in keys]
-    if count_all:
-        query = query.select_extend(fn.COUNT(SQL("*")).over().alias("total"))
+    if total is not None:
+        query = query.select_extend(total.alias("total"))
     if mode == "offset":
         return query.order_by(*order).limit(slot("limit")).offset(slot("offset"))
     if mode == "after":
@@ -165,14 +168,18 @@ def _count_query(query, limit=COUNT_LIMIT + 1):
 @prepared
 def _page_sql(listing, shape, sort, mode):
     keys = listing.sorts[sort]
-    count_all = mode == "offset" and listing.bounded_by in shape
+    total = None
+    if mode == "offset" and listing.bounded_by in shape:
+        total = listing.total(shape) if listing.total else None
+        if total is None:
+            total = fn.COUNT(SQL("*")).over()
     if listing.full_rows is None:
-        return _page_query(listing.base(shape), keys, mode, count_all)
+        return _page_query(listing.base(shape), keys, mode, total)
     # Late row lookup: find the page's ids (and keys) first, then read those rows in the same order.
     with_keys = listing.base(shape).select_extend(*(key.column.alias(f"k{i}") for i, key in enumerate(keys)))
-    page = _page_query(with_keys, keys, mode, count_all).alias("page")
+    page = _page_query(with_keys, keys, mode, total).alias("page")
     query = listing.full_rows(page, shape)
-    if count_all:
+    if total is not None:
         query = query.select_extend(page.c.total)
     return query.order_by(*(key.order(getattr(page.c, f"k{i}")) for i, key in enumerate(keys)))
 
@@ -545,7 +552,19 @@ def _page_of_quotes(page, shape):
     return query.select_extend(page.c.score) if "q" in shape else query
 
 
-QUOTES = Listing(_quote_ids, {**QUOTE_SORTS, **SEARCH_SORTS}, _quote_row, bounded_by="q", full_rows=_page_of_quotes)
+def _search_total(shape):
+    """A search alone reads its matches once, for the bound (see _quote_ids): they are its rows."""
+    return Select([Entity(_MATCHES)], [fn.COUNT(SQL("*"))]) if "any-order" in shape else None
+
+
+QUOTES = Listing(
+    _quote_ids,
+    {**QUOTE_SORTS, **SEARCH_SORTS},
+    _quote_row,
+    bounded_by="q",
+    full_rows=_page_of_quotes,
+    total=_search_total,
+)
 
 
 @prepared
