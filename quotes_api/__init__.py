@@ -13,7 +13,10 @@ def create_app(config=None):
     """Create the Flask application; ``config`` overrides settings (tests pass a temporary database)."""
     from flask import Flask, appcontext_pushed  # here, not at import: `quotes-api extract` needs no web stack
 
+    from .api.json_provider import OrjsonProvider
+
     app = Flask(__name__)
+    app.json = OrjsonProvider(app)
     app.config.update(settings.from_environment())
     app.config.update(
         API_TITLE="Quotes API",
