@@ -104,14 +104,14 @@ class Key:
 class Listing:
     """A list the API pages through: its query for a shape (values in slots), its sort orders, its rows.
 
-    bounded_by: the shape element that makes the list short (a search reads at most SEARCH_LIMIT
-    matches): its first page then counts every row in the same statement.
+    bounded_by, total: the shape element that makes the list short (a search reads at most
+    SEARCH_LIMIT matches); its first page then counts every row in the same statement, with the
+    expression total(shape). (Not a window over the rows: that keeps every row, keys and all, until
+    they are sorted.)
     full_rows: for a late row lookup. base(shape) then selects only the id (first) and what the
     filters and sorts need; full_rows(page, shape) is the query of the row() columns of the ids in
     `page`, a subquery of one page (id, the base's other columns, then the keys as k0, k1 …). Rows wide
     with text are then read for one page, not for every row sorted or skipped to find it.
-    total(shape): an expression that counts the rows of a bounded shape more cheaply than a window
-    over its rows (which keeps every row, keys and all, before sorting them), or None.
     """
 
     base: Callable[[tuple], Any]
@@ -168,11 +168,7 @@ def _count_query(query, limit=COUNT_LIMIT + 1):
 @prepared
 def _page_sql(listing, shape, sort, mode):
     keys = listing.sorts[sort]
-    total = None
-    if mode == "offset" and listing.bounded_by in shape:
-        total = listing.total(shape) if listing.total else None
-        if total is None:
-            total = fn.COUNT(SQL("*")).over()
+    total = listing.total(shape) if mode == "offset" and listing.bounded_by in shape else None
     if listing.full_rows is None:
         return _page_query(listing.base(shape), keys, mode, total)
     # Late row lookup: find the page's ids (and keys) first, then read those rows in the same order.
@@ -531,13 +527,13 @@ def _quote_ids(shape):
     query = Quote.select(Quote.id)
     if "q" not in shape:
         return _filtered(query.join(Article), shape)
+    # Read once (materialized): the page joins them and the total counts them (see _search_total).
+    matches = search_matches(shape).cte(_MATCHES, materialized=True)
+    query = query.with_cte(matches)
     if "any-order" in shape:
-        # Read once (materialized); when more than SEARCH_LIMIT match, the page is empty at the cost of
-        # reading SEARCH_LIMIT + 1 index entries, not of joining and sorting them (see list_quotes).
-        matches = search_matches(shape).cte(_MATCHES, materialized=True)
-        query = query.with_cte(matches).where(Select([matches], [fn.COUNT(SQL("*"))]) <= SEARCH_LIMIT)
-    else:
-        matches = search_matches(shape).alias(_MATCHES)
+        # When more than SEARCH_LIMIT match, the page is empty at the cost of reading SEARCH_LIMIT + 1
+        # index entries, not of joining and sorting them (see list_quotes).
+        query = query.where(_search_total(shape) <= SEARCH_LIMIT)
     return (
         query.select_extend(matches.c.score.alias("score"))
         .join(matches, on=(matches.c.id == Quote.id))
@@ -553,8 +549,8 @@ def _page_of_quotes(page, shape):
 
 
 def _search_total(shape):
-    """A search alone reads its matches once, for the bound (see _quote_ids): they are its rows."""
-    return Select([Entity(_MATCHES)], [fn.COUNT(SQL("*"))]) if "any-order" in shape else None
+    """The rows of a search are its bounded matches (filtered, one row each), read once in _quote_ids."""
+    return Select([Entity(_MATCHES)], [fn.COUNT(SQL("*"))])
 
 
 QUOTES = Listing(
