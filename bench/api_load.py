@@ -175,13 +175,21 @@ def request_paths(path, quotes, rng, count=50):
     from quotes_api.api.paging import encode_cursor
 
     db = sqlite3.connect(path)
-    speakers = db.execute("SELECT id, name FROM speaker ORDER BY random() LIMIT ?", (count,)).fetchall()
-    articles = db.execute(
+
+    def sample(table):
+        """count ids of table drawn by rng (so that runs on one database ask the same things)."""
+        return rng.sample(range(1, db.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] + 1), count)
+
+    def rows(sql, ids):
+        return db.execute(sql.format(ids=",".join(map(str, ids)))).fetchall()
+
+    speakers = rows("SELECT id, name FROM speaker WHERE id IN ({ids}) ORDER BY id", sample("speaker"))
+    articles = rows(
         "SELECT a.id, a.published, q.start, q.end, q.kind FROM article a JOIN quote q ON q.article_id = a.id"
-        " WHERE a.id IN (SELECT id FROM article ORDER BY random() LIMIT ?) GROUP BY a.id",
-        (count,),
-    ).fetchall()
-    texts = [row[0] for row in db.execute("SELECT text FROM quote ORDER BY random() LIMIT ?", (count,))]
+        " WHERE a.id IN ({ids}) GROUP BY a.id ORDER BY a.id",
+        sample("article"),
+    )
+    texts = [text for (text,) in rows("SELECT text FROM quote WHERE id IN ({ids}) ORDER BY id", sample("quote"))]
     db.close()
     # Search terms of middling frequency (ranks 50-500), two per query, as a reader would type; and
     # two-word phrases taken from stored quotes.
