@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from loopback import free_port, timed_get  # noqa: E402
 
 from quotes_api.storage import QuoteSearch, init_database, upgrade  # noqa: E402
-from quotes_api.storage.search import phrase_document  # noqa: E402
+from quotes_api.storage.search import index_document  # noqa: E402
 
 SYLLABLES = "ba ko ri ten sa mor li ven da pel an est ru ix tor lu me".split()
 
@@ -117,10 +117,9 @@ def build_database(path, quotes, seed=11):
             connection.execute(
                 f"UPDATE quote SET group_id = ? WHERE id IN ({','.join('?' * len(members))})", (group_id, *members)
             )
-        connection.execute("INSERT INTO quote_search(rowid, text) SELECT id, text FROM quote")
         connection.executemany(
-            "INSERT INTO quote_phrase(rowid, pairs) VALUES (?, ?)",
-            ((n, phrase_document(text)) for n, text in connection.execute("SELECT id, text FROM quote").fetchall()),
+            "INSERT INTO quote_search(rowid, words, pairs) VALUES (?, ?, ?)",
+            ((n, *index_document(text)) for n, text in connection.execute("SELECT id, text FROM quote").fetchall()),
         )
     assert QuoteSearch.select().count() == quotes
     db.close()

@@ -17,7 +17,7 @@ from playhouse.pool import PooledPostgresqlDatabase
 from playhouse.schema_diff import diff_models
 
 from ..config import sqlite_path
-from .models import MODELS, QuoteDocument, QuotePhrase, QuoteSearch, database
+from .models import MODELS, QuoteDocument, QuoteSearch, database
 
 log = logging.getLogger(__name__)
 
@@ -174,8 +174,7 @@ def pending(db, migrations_dir):
 def schema_drift(db):
     """Differences between the database and the models, as text ('' when they agree)."""
     drift = str(diff_models(db, MODELS))
-    tables = db.get_tables()
-    for search in [QuoteDocument] if is_postgres(db) else [QuoteSearch, QuotePhrase]:
-        if search._meta.table_name not in tables:
-            drift += ("\n" if drift else "") + f"create table {search._meta.table_name}"
+    search = QuoteDocument if is_postgres(db) else QuoteSearch
+    if search._meta.table_name not in db.get_tables():
+        drift += ("\n" if drift else "") + f"create table {search._meta.table_name}"
     return drift

@@ -177,27 +177,17 @@ class CommonShingle(BaseModel):
 
 
 class QuoteSearch(FTS5Model):
-    """Full-text index of quote texts; its rowid is the quote's id."""
+    """SQLite's full-text index of quotes: their words and word pairs (see storage/search.py).
 
-    text = SearchField()
-
-    class Meta:
-        database = database
-        table_name = "quote_search"
-        options = {"tokenize": "unicode61 remove_diacritics 2"}
-
-
-class QuotePhrase(FTS5Model):
-    """SQLite's index of each quote's adjacent word pairs, for phrase searches (see storage/search.py).
-
-    Contentless (migration 0007 creates it); its rowid is the quote's id.
+    Contentless (migration 0007); its rowid is the quote's id.
     """
 
+    words = SearchField()
     pairs = SearchField()
 
     class Meta:
         database = database
-        table_name = "quote_phrase"
+        table_name = "quote_search"
 
 
 class TSVectorField(Field):

@@ -447,13 +447,9 @@ def _quote_shape(filters, ranked=False):
         shape.append("group")
         values["group"] = resolve_group(filters.group) or filters.group
     if filters.q:
-        tree = search.parse(filters.q)
-        phrases = search.phrase_query_text(tree)
         shape.append("q")
-        if phrases is not None:
-            shape.append("phrases")
         shape.append("ranked" if ranked else "unranked")
-        values["q"] = search.query_text(tree) if phrases is None else phrases
+        values["q"] = search.query_text(search.parse(filters.q))
     return tuple(shape), values
 
 
@@ -482,7 +478,7 @@ def _filtered(query, shape):
 
 
 _ARTICLE_FILTERS = {"outlet", "since", "until"}
-_SEARCH_PARTS = {"q", "phrases", "ranked", "unranked", "any-order"}
+_SEARCH_PARTS = {"q", "ranked", "unranked", "any-order"}
 
 
 def search_matches(shape):
@@ -496,17 +492,16 @@ def search_matches(shape):
     With "any-order" in shape: SEARCH_LIMIT + 1 matches in the order the index reads fastest (FTS5
     walks its lists forward faster than backward), which are all the matches when fewer come back.
     """
-    phrases = "phrases" in shape  # every term a phrase: read from the phrase index (see storage/search.py)
-    query = search.matches(slot("q"), "ranked" in shape, phrases)
+    query = search.matches(slot("q"), "ranked" in shape)
     filters = [part for part in shape if part not in _SEARCH_PARTS]
     if filters:
-        query = query.join(Quote, on=(Quote.id == search.matched_id(phrases)))
+        query = query.join(Quote, on=(Quote.id == search.matched_id()))
         if _ARTICLE_FILTERS.intersection(filters):
             query = query.join(Article)
         query = _filtered(query, filters)
     if "any-order" in shape:
         return query.limit(SEARCH_LIMIT + 1)
-    return query.order_by(search.newest_first(phrases)).limit(SEARCH_LIMIT)
+    return query.order_by(search.newest_first()).limit(SEARCH_LIMIT)
 
 
 def _quotes(shape):
@@ -590,7 +585,7 @@ def list_quotes(filters, sort, request):
     """A page of quotes matching filters, each with its group summary (sort None: -published)."""
     sort = sort or "-published"
     shape, values = _quote_shape(filters, ranked=sort == "relevance")
-    if shape in (("q", "unranked"), ("q", "phrases", "unranked")) and request.after is None:
+    if shape == ("q", "unranked") and request.after is None:
         # Most searches match fewer than SEARCH_LIMIT quotes, which are then also the newest
         # SEARCH_LIMIT: read them in the index's fastest order. A page that comes back empty (more
         # matched than the bound, or nothing is there) is read again newest first. Only for a search

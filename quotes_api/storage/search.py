@@ -8,8 +8,8 @@ FTS5 or ``to_tsquery`` as typed: only the parsed words do, quoted, as a bound pa
 
 >>> to_tsquery_text(parse('"tsunami of change" OR overincarcer*'))
 "('tsunami' <-> 'of' <-> 'change') | 'overincarcer':*"
->>> to_fts5(parse('racism NOT Ahmad'))
-'("racism" NOT "ahmad")'
+>>> to_fts5(parse('racism NOT "Ahmad said"'))
+'(words : "racism" NOT pairs : "ahmad_said")'
 """
 
 import os
@@ -23,7 +23,7 @@ from peewee import SQL, Expression, Value, fn
 
 from ..extract.names import fold
 from .db import is_postgres
-from .models import Quote, QuoteDocument, QuotePhrase, QuoteSearch, database
+from .models import Quote, QuoteDocument, QuoteSearch, database
 from .sql import insert_rows, run
 
 
@@ -145,10 +145,18 @@ def parse(q):
 
 
 def to_fts5(node):
-    """The tree as an FTS5 query: every word quoted, so no user text is read as FTS5 syntax."""
-    if isinstance(node, Terms):
-        return '"' + " ".join(node.words) + '"' + ("*" if node.prefix else "")
-    return f"({to_fts5(node.left)} {node.name} {to_fts5(node.right)})"
+    """The tree as an FTS5 query of quote_search (see below): every token quoted, so no user text is
+    read as FTS5 syntax. A word is looked up among the words; a phrase is a phrase of word pairs
+    (its last pair a prefix when the phrase ends in one).
+    """
+    if not isinstance(node, Terms):
+        return f"({to_fts5(node.left)} {node.name} {to_fts5(node.right)})"
+    words = index_words(" ".join(node.words))
+    star = "*" if node.prefix else ""
+    if len(words) == 1:
+        return f'words : "{words[0]}"{star}'
+    # No word at all (only characters the tokenizer splits on): "_" is never a token, so nothing matches.
+    return f'pairs : "{" ".join(word_pairs(words)) or "_"}"{star}'
 
 
 def to_tsquery_text(node, top=True):
@@ -171,14 +179,15 @@ def document_text(text):
     return fold(text)
 
 
-# SQLite answers a phrase from a second FTS5 table, quote_phrase, which holds each quote's adjacent
-# word pairs as single tokens ("tsunami of change" is "tsunami_of of_change"). In quote_search, FTS5
-# checks the positions in every row that holds all of a phrase's words, and a phrase usually has a
-# common word ("of"), whose rows grow with the archive; a pair is rare, so its list stays short.
-# The pairs must be the words quote_search's tokenizer sees, or a phrase would find other quotes
-# than the same words do: each character's fold is asked of SQLite's own tokenizer, once.
+# SQLite's index, quote_search, is a contentless FTS5 table of two columns: a quote's words, and
+# its adjacent word pairs as single tokens ("tsunami of change" is "tsunami_of of_change"). A phrase
+# is a phrase of pairs: FTS5 would otherwise check positions in every row holding all of a phrase's
+# words, and a phrase nearly always has a common word ("of") whose rows grow with the archive,
+# where a pair is rare and its list stays short. The words are split and folded exactly as the
+# unicode61 tokenizer (remove_diacritics 2) does, each character's fold asked of SQLite itself,
+# once; the table's own tokenizer (ascii, with "_" inside tokens) then keeps them as they are.
 
-TEXT_TOKENIZER = "unicode61 remove_diacritics 2"  # quote_search's (migration 0001)
+TEXT_TOKENIZER = "unicode61 remove_diacritics 2"  # the words of quote_search (as migration 0001 split them)
 
 
 class _TokenizerFolds(dict):
@@ -220,7 +229,7 @@ _FOLDS = _TokenizerFolds()
 
 
 def index_words(text):
-    """The words of text as quote_search's tokenizer splits and folds them.
+    """The words of text as TEXT_TOKENIZER splits and folds them.
 
     >>> index_words("Gascón's “tsunami”")
     ['gascon', 's', 'tsunami']
@@ -229,13 +238,14 @@ def index_words(text):
 
 
 def word_pairs(words):
-    """Adjacent pairs as phrase-index tokens; "_" splits words in TEXT_TOKENIZER, so it never joins two others."""
+    """Adjacent pairs as index tokens; "_" splits words in TEXT_TOKENIZER, so it never joins two others."""
     return [f"{first}_{second}" for first, second in pairwise(words)]
 
 
-def phrase_document(text):
-    """What quote_phrase holds for a quote: its word pairs in order, so a phrase of pairs is a phrase of words."""
-    return " ".join(word_pairs(index_words(text)))
+def index_document(text):
+    """The (words, pairs) columns of quote_search for a quote's text."""
+    words = index_words(text)
+    return " ".join(words), " ".join(word_pairs(words))
 
 
 def index_quotes(rows):
@@ -250,32 +260,28 @@ def index_quotes(rows):
             params = [value for quote_id, text in chunk for value in (quote_id, document_text(text))]
             database.execute_sql(f'INSERT INTO "quote_document" ("quote_id", "document") VALUES {placeholders}', params)
     else:
-        insert_rows("INSERT INTO quote_search (rowid, text)", rows)
-        insert_rows("INSERT INTO quote_phrase (rowid, pairs)", [(id_, phrase_document(text)) for id_, text in rows])
+        insert_rows("INSERT INTO quote_search (rowid, words, pairs)", [(id_, *index_document(t)) for id_, t in rows])
 
 
 def unindex_quotes(quote_ids):
     """Remove stored quotes from the search index (PostgreSQL's also goes by ON DELETE CASCADE).
 
-    quote_phrase keeps no copy of what it indexed (it would double the index): FTS5 deletes a
-    row of it given the same pairs again, computed here from the quote's text, which never changes.
+    quote_search keeps no copy of what it indexed: FTS5 deletes a row of it given the same columns
+    again, computed here from the quote's text, which never changes.
     """
     if not quote_ids:
         return
     if is_postgres():
         QuoteDocument.delete().where(QuoteDocument.quote.in_(quote_ids)).execute()
         return
-    delete = "INSERT INTO quote_phrase (quote_phrase, rowid, pairs) VALUES ('delete', ?, ?)"
+    delete = "INSERT INTO quote_search (quote_search, rowid, words, pairs) VALUES ('delete', ?, ?, ?)"
     for quote_id, text in Quote.select(Quote.id, Quote.text).where(Quote.id.in_(quote_ids)).tuples():
-        run(delete, (quote_id, phrase_document(text)))
-    QuoteSearch.delete().where(QuoteSearch.rowid.in_(quote_ids)).execute()
+        run(delete, (quote_id, *index_document(text)))
 
 
 def indexed_count():
-    """How many quotes the search index holds (on SQLite, the fewer of its text and phrase tables)."""
-    if is_postgres():
-        return QuoteDocument.select().count()
-    return min(QuoteSearch.select().count(), QuotePhrase.select().count())
+    """How many quotes the search index holds."""
+    return (QuoteDocument if is_postgres() else QuoteSearch).select().count()
 
 
 def query_text(tree):
@@ -283,57 +289,38 @@ def query_text(tree):
     return to_tsquery_text(tree) if is_postgres() else to_fts5(tree)
 
 
-def phrase_query_text(tree):
-    """The tree as an FTS5 query of quote_phrase when every term in it is a phrase, else None (and on PostgreSQL).
-
-    >>> phrase_query_text(parse('"tsunami of change" OR "police reform"'))
-    '("tsunami_of of_change" OR "police_reform")'
-    """
-    if is_postgres():
-        return None
-    if isinstance(tree, Terms):
-        pairs = [] if tree.prefix else word_pairs(index_words(" ".join(tree.words)))
-        return '"' + " ".join(pairs) + '"' if pairs else None
-    left, right = phrase_query_text(tree.left), phrase_query_text(tree.right)
-    return None if left is None or right is None else f"({left} {tree.name} {right})"
-
-
 def _tsquery(text):
     return fn.to_tsquery(SQL("'simple'"), text)
 
 
-def _index(phrases):
-    return QuoteDocument if is_postgres() else QuotePhrase if phrases else QuoteSearch
-
-
-def matched_id(phrases=False):
+def matched_id():
     """The quote id of a row of the search index (what :func:`matches` selects as ``id``)."""
-    return QuoteDocument.quote if is_postgres() else _index(phrases).rowid
+    return QuoteDocument.quote if is_postgres() else QuoteSearch.rowid
 
 
-def matches(text, ranked=True, phrases=False):
+def matches(text, ranked=True):
     """(id, score) of the quotes matching text, read from the search index alone (no join).
 
-    text: the :func:`query_text` of a search (its :func:`phrase_query_text` with phrases), as a
-    value or a placeholder for one. A quote's own columns, when a filter needs them, are joined on
-    :func:`matched_id`.
+    text: the :func:`query_text` of a search, as a value or a placeholder for one. A quote's own
+    columns, when a filter needs them, are joined on :func:`matched_id`.
     """
-    index = _index(phrases)
-    query = index.select(matched_id(phrases).alias("id"), score(text, ranked, phrases).alias("score"))
+    query = (QuoteDocument if is_postgres() else QuoteSearch).select(
+        matched_id().alias("id"), score(text, ranked).alias("score")
+    )
     if is_postgres():
         return query.where(Expression(QuoteDocument.document, "@@", _tsquery(text)))
-    return query.where(index.match(text))
+    return query.where(QuoteSearch.match(text))
 
 
-def score(text, ranked=True, phrases=False):
+def score(text, ranked=True):
     """How well a row of :func:`matches` matches: lower is better; 0 for all when not ranked."""
     if not ranked:
         return Value(0)
     if is_postgres():
         return fn.ts_rank(QuoteDocument.document, _tsquery(text)) * -1
-    return _index(phrases).bm25()
+    return QuoteSearch.bm25()
 
 
-def newest_first(phrases=False):
+def newest_first():
     """ORDER BY for matches, newest quote first, in the index's own order."""
-    return matched_id(phrases).desc()
+    return matched_id().desc()

@@ -58,24 +58,36 @@ def test_upgrading_stores_the_words_grouping_reads_for_quotes_already_there(app)
         database.close()
 
 
-def test_upgrading_fills_the_phrase_index_for_quotes_already_there(app):
+def test_upgrading_rebuilds_the_search_index_for_quotes_already_there(app):
     from playhouse.migrations import Runner
 
     if is_postgres():
-        pytest.skip("the phrase index is SQLite's")
-    phrase = "SELECT rowid FROM quote_phrase WHERE quote_phrase MATCH ? ORDER BY rowid"
+        pytest.skip("the FTS5 index is SQLite's")
+    searches = {
+        '"tsunami of change"': '"tsunami of change"',
+        "tsunami change": '"tsunami" "change"',
+        "overincarcer*": '"overincarcer"*',
+    }
     with app.app_context():
         _store_seeds()
-        found = database.execute_sql(phrase, ('"tsunami_of of_change"',)).fetchall()
+        stored = {q: _search_ids(q) for q in searches}  # as ingest indexed them
         runner = Runner(database.obj, ROOT / "migrations")
-        runner.down("0007_phrase_index")
-        assert "quote_phrase" not in database.get_tables()
+        runner.down("0007_search_words_and_pairs")
+        sql = "SELECT rowid FROM quote_search WHERE quote_search MATCH ?"  # the text index of 0001
+        before = {q: {row[0] for row in database.execute_sql(sql, (fts5,))} for q, fts5 in searches.items()}
         runner.up()
-        assert len(found) == 3
-        assert database.execute_sql(phrase, ('"tsunami_of of_change"',)).fetchall() == found
-        documents = database.execute_sql("SELECT count(*) FROM quote_phrase_docsize").fetchone()[0]
-        assert documents == Quote.select().count()
+        assert {q: _search_ids(q) for q in searches} == stored
+        assert {q: set(ids) for q, ids in stored.items()} == before
+        assert len(before['"tsunami of change"']) == 3 and before["overincarcer*"]
+        assert indexed_count() == Quote.select().count()
         database.close()
+
+
+def _search_ids(q):
+    from quotes_api.storage import queries
+
+    page = queries.list_quotes(queries.QuoteFilters(q=q), "-published", queries.PageRequest(per_page=100))
+    return [quote.id for quote in page.items]
 
 
 def _store_seeds():
