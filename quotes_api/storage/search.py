@@ -155,8 +155,8 @@ def to_fts5(node):
     star = "*" if node.prefix else ""
     if len(words) == 1:
         return f'words : "{words[0]}"{star}'
-    # No word at all (only characters the tokenizer splits on): "_" is never a token, so nothing matches.
-    return f'pairs : "{" ".join(word_pairs(words)) or "_"}"{star}'
+    pairs = " ".join(word_pairs(words)) or "_"  # no word at all: "_" is never a token, so nothing matches
+    return f'pairs : "{pairs}"{star}'
 
 
 def to_tsquery_text(node, top=True):
