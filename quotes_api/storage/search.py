@@ -24,7 +24,7 @@ from peewee import SQL, Expression, Value, fn
 from ..extract.names import fold
 from .db import is_postgres
 from .models import Quote, QuoteDocument, QuoteSearch, database
-from .sql import insert_rows, run
+from .sql import insert_rows
 
 
 class SearchSyntaxError(ValueError):
@@ -274,9 +274,11 @@ def unindex_quotes(quote_ids):
     if is_postgres():
         QuoteDocument.delete().where(QuoteDocument.quote.in_(quote_ids)).execute()
         return
-    delete = "INSERT INTO quote_search (quote_search, rowid, words, pairs) VALUES ('delete', ?, ?, ?)"
-    for quote_id, text in Quote.select(Quote.id, Quote.text).where(Quote.id.in_(quote_ids)).tuples():
-        run(delete, (quote_id, *index_document(text)))
+    stored = Quote.select(Quote.id, Quote.text).where(Quote.id.in_(quote_ids)).tuples()
+    insert_rows(
+        "INSERT INTO quote_search (quote_search, rowid, words, pairs)",
+        [("delete", quote_id, *index_document(text)) for quote_id, text in stored],
+    )
 
 
 def indexed_count():
