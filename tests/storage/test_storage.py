@@ -20,6 +20,7 @@ from quotes_api.storage import (
     ingest_articles,
     init_database,
     is_postgres,
+    queries,
     regroup_all,
     schema_drift,
     upgrade,
@@ -84,8 +85,6 @@ def test_upgrading_rebuilds_the_search_index_for_quotes_already_there(app):
 
 
 def _search_ids(q):
-    from quotes_api.storage import queries
-
     page = queries.list_quotes(queries.QuoteFilters(q=q), "-published", queries.PageRequest(per_page=100))
     return [quote.id for quote in page.items]
 
