@@ -99,22 +99,26 @@ AHEAD_PER_JOB = 64  # extracted articles a worker may hold ahead of the writer: 
 WORKER_NICENESS = 5
 
 
-def extract_files(listed: Iterable[tuple[str, str | None]], jobs: int = 1, **settings) -> Iterator[Extracted]:
+def extract_files(
+    listed: Iterable[tuple[str, str | None]], jobs: int = 1, ahead: int | None = None, **settings
+) -> Iterator[Extracted]:
     """Read and extract each listed (path, problem) file, in order, in ``jobs`` processes.
 
     The caller stores what comes out in this one process (the single writer), so quotes are
-    stored, and grouped, in the order of the files whatever the number of jobs.
+    stored, and grouped, in the order of the files whatever the number of jobs. ``ahead``: how many
+    extracted articles the workers may hold beyond those the caller has taken (default
+    AHEAD_PER_JOB a job).
     """
     work = partial(_extract_file, settings=settings)
     if jobs <= 1:
         yield from map(work, listed)
         return
     listed = list(listed)
-    ahead = threading.Semaphore(AHEAD_PER_JOB * jobs)
+    ahead_left = threading.Semaphore(ahead or AHEAD_PER_JOB * jobs)
 
     def metered():
         for item in listed:
-            ahead.acquire()
+            ahead_left.acquire()
             yield item
 
     # fork: the workers only read files and extract; they never touch the parent's database connection.
@@ -124,11 +128,11 @@ def extract_files(listed: Iterable[tuple[str, str | None]], jobs: int = 1, **set
     with context.Pool(jobs, initializer=os.nice, initargs=(WORKER_NICENESS,)) as pool:
         try:
             for done in pool.imap(work, metered(), chunksize=8):
-                ahead.release()
+                ahead_left.release()
                 yield done
         finally:
             for _ in listed:  # let the pool's feeder thread run out, even when the caller stopped early
-                ahead.release()
+                ahead_left.release()
 
 
 def _extract_file(listed: tuple[str, str | None], settings: dict) -> Extracted:
