@@ -9,6 +9,9 @@ NOTHING``, ``RETURNING``); no literal ``?`` or ``%`` may appear in them.
 
 from functools import lru_cache
 
+from peewee import __exception_wrapper__ as driver_errors  # the driver's errors raised as peewee's
+
+from .db import is_postgres
 from .models import database
 
 BATCH = 500  # rows per multi-row INSERT: well under either backend's limit on parameters
@@ -43,8 +46,15 @@ def insert_rows(head: str, rows_, tail: str = "") -> list:
     """INSERT head VALUES (…), (…) tail, BATCH rows a statement; rows are equal-length tuples.
 
     What a ``RETURNING`` tail returns comes back, in no promised order (neither backend promises one).
+    Without RETURNING on SQLite, the one-row statement runs for each row instead (executemany):
+    prepared once and run again, it inserts twice as fast as the multi-row statement (shingle rows:
+    4.8 against 10.1 µs), where a round trip per row would undo that on PostgreSQL.
     """
     rows_, returned = list(rows_), []
+    if rows_ and "RETURNING" not in tail and not is_postgres():
+        with driver_errors:
+            database.cursor().executemany(f"{head} VALUES ({marks(len(rows_[0]))}) {tail}", rows_)
+        return returned
     for start in range(0, len(rows_), BATCH):
         chunk = rows_[start : start + BATCH]
         values = ", ".join([f"({marks(len(chunk[0]))})"] * len(chunk))
