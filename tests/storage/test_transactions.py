@@ -1,9 +1,9 @@
 """Transactions: what is retried on PostgreSQL, and what each backend's write transaction is."""
 
 import pytest
-from peewee import OperationalError
+from peewee import IntegrityError, OperationalError
 
-from quotes_api.storage import database, is_postgres
+from quotes_api.storage import database, is_postgres, sql
 from quotes_api.storage.db import retrying, write_transaction
 
 
@@ -63,3 +63,30 @@ def test_the_write_transaction_takes_the_backends_write_mode(app):
             else:  # IMMEDIATE holds the write lock already: another connection cannot begin one
                 assert database.in_transaction()
         assert not database.in_transaction()
+
+
+# insert_rows runs one prepared statement a row on SQLite (executemany) and multi-row VALUES on
+# PostgreSQL: both must insert, skip, return and fail alike.
+INSERT_SHINGLES = "INSERT INTO common_shingle (shingle)"
+
+
+@pytest.mark.parametrize(
+    "why, rows, tail, returned, stored",
+    [
+        ("nothing to insert", [], "", [], set()),
+        ("every row", [(1,), (2,), (3,)], "", [], {1, 2, 3}),
+        ("a conflict skipped", [(1,), (1,), (2,)], "ON CONFLICT DO NOTHING", [], {1, 2}),
+        ("what RETURNING reads", [(5,), (6,)], "RETURNING shingle", [(5,), (6,)], {5, 6}),
+    ],
+)
+def test_insert_rows(app, why, rows, tail, returned, stored):
+    with app.app_context(), database.atomic():
+        assert sorted(sql.insert_rows(INSERT_SHINGLES, rows, tail)) == returned
+        assert {shingle for (shingle,) in sql.rows("SELECT shingle FROM common_shingle")} == stored
+
+
+def test_insert_rows_raises_the_drivers_constraint_error_as_peewees(app):
+    with app.app_context():
+        with pytest.raises(IntegrityError), database.atomic():
+            sql.insert_rows(INSERT_SHINGLES, [(1,), (1,)])
+        assert sql.rows("SELECT shingle FROM common_shingle") == []  # the transaction left nothing
