@@ -114,7 +114,7 @@ def extract_files(
         yield from map(work, listed)
         return
     listed = list(listed)
-    ahead_left = threading.Semaphore(ahead or AHEAD_PER_JOB * jobs)
+    ahead_left = threading.Semaphore(AHEAD_PER_JOB * jobs if ahead is None else ahead)
 
     def metered():
         for item in listed:

@@ -40,7 +40,7 @@ def ingest_files(listed: Iterable[tuple[str, str | None]], jobs: int = 1, **sett
     batch: list[Extracted] = []
     # The writer takes a whole batch before it stores one. If the workers could run only
     # AHEAD_PER_JOB a job ahead, the writer would then wait, at every batch, for the rest of the
-    # next one to be extracted (a sixth of its time, measured with 2 jobs): they may run a batch ahead.
+    # next one to be extracted (a tenth of a run with 2 jobs, measured): they may run a batch ahead.
     ahead = INGEST_BATCH + AHEAD_PER_JOB * jobs
     for done in extract_files(listed, jobs, ahead, **settings):
         if done.problem:
