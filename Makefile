@@ -7,8 +7,8 @@ export DATABASE_URL ?= sqlite:///instance/quotes.sqlite3
 
 .PHONY: run test test-postgres lint install install-dev migrate seed bench bench-postgres clean
 
-# The PostgreSQL pass of `make test`: the whole suite again on this server, each test in its own
-# schema. REQUIRE_SERVICES=1 (set by .ci/run) makes an unreachable server a failure, not a skip.
+# The PostgreSQL pass of `make test`: the suite again on this server (but tests/extract, which never
+# touch a database), each test in its own schema. REQUIRE_SERVICES=1 (set by .ci/run) makes an unreachable server a failure, not a skip.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 export TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
