@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .articles import AHEAD_PER_JOB, Extracted, extract_checked, extract_files
+from .articles import Extracted, extract_checked, extract_files
 from .extract import DEFAULT_MIN_CONFIDENCE, Article
 from .extract.documents import article_from_fields
 from .storage import IngestResult, ingest_article, ingest_articles, queries
@@ -38,11 +38,7 @@ def ingest_files(listed: Iterable[tuple[str, str | None]], jobs: int = 1, **sett
     refused it, or None for a file that could not be read or extracted (Extracted.problem says why).
     """
     batch: list[Extracted] = []
-    # The writer takes a whole batch before it stores one. If the workers could run only
-    # AHEAD_PER_JOB a job ahead, the writer would then wait, at every batch, for the rest of the
-    # next one to be extracted (a tenth of a run with 2 jobs, measured): they may run a batch ahead.
-    ahead = INGEST_BATCH + AHEAD_PER_JOB * jobs
-    for done in extract_files(listed, jobs, ahead, **settings):
+    for done in extract_files(listed, jobs, INGEST_BATCH, **settings):
         if done.problem:
             yield done, None
             continue
