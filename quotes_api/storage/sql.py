@@ -50,11 +50,12 @@ def insert_rows(head: str, rows_, tail: str = "") -> list:
     prepared once and run again, it inserts twice as fast as the multi-row statement (shingle rows:
     4.8 against 10.1 µs), where a round trip per row would undo that on PostgreSQL.
     """
-    rows_, returned = list(rows_), []
+    rows_ = list(rows_)
     if rows_ and "RETURNING" not in tail and not is_postgres():
         with driver_errors:
             database.cursor().executemany(f"{head} VALUES ({marks(len(rows_[0]))}) {tail}", rows_)
-        return returned
+        return []
+    returned = []
     for start in range(0, len(rows_), BATCH):
         chunk = rows_[start : start + BATCH]
         values = ", ".join([f"({marks(len(chunk[0]))})"] * len(chunk))
