@@ -204,6 +204,16 @@ class QuoteDocument(BaseModel):
     document = TSVectorField()
 
 
+class SearchVersion(BaseModel):
+    """A stamp that changes with every write to the search index (storage/search_cache.py reads it).
+
+    At most one row (id 1), written in the transaction that changes the index; none before the first.
+    """
+
+    id = IntegerField(primary_key=True)
+    stamp = BigIntegerField()
+
+
 class ApiKey(BaseModel):
     name = TextField()
     prefix = CharField(max_length=12)  # shown in listings; the key itself is never stored
@@ -223,5 +233,6 @@ MODELS = [
     Quote,
     QuoteShingle,
     CommonShingle,
+    SearchVersion,
     ApiKey,
 ]

@@ -14,17 +14,18 @@ FTS5 or ``to_tsquery`` as typed: only the parsed words do, quoted, as a bound pa
 
 import os
 import re
+import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass
 from itertools import pairwise
 
-from peewee import SQL, Expression, Value, fn
+from peewee import SQL, Expression, Select, Value, fn
 
 from ..extract.names import fold
 from .db import is_postgres
 from .models import Quote, QuoteDocument, QuoteSearch, database
-from .sql import insert_rows
+from .sql import insert_rows, run
 
 
 class SearchSyntaxError(ValueError):
@@ -248,11 +249,31 @@ def index_document(text):
     return " ".join(words), " ".join(word_pairs(words))
 
 
+def version():
+    """The search index's version stamp (None before its first write since migration 0008)."""
+    row = run("SELECT stamp FROM search_version WHERE id = 1").fetchone()
+    return row[0] if row else None
+
+
+def mark_changed():
+    """Give the index a new version stamp; run it in the transaction of every write to the index.
+
+    index_quotes and unindex_quotes do; a bulk writer of its own (bench/api_load.py) must too.
+    Random, not counted up: a process that moves to another database (tests, migrate-data) cannot
+    then meet the stamp it remembers from the last one.
+    """
+    run(
+        "INSERT INTO search_version (id, stamp) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET stamp = excluded.stamp",
+        (secrets.randbits(62),),
+    )
+
+
 def index_quotes(rows):
     """Add (quote id, text) pairs to the search index."""
     rows = list(rows)
     if not rows:
         return
+    mark_changed()
     if is_postgres():
         for start in range(0, len(rows), 500):
             chunk = rows[start : start + 500]
@@ -271,6 +292,7 @@ def unindex_quotes(quote_ids):
     """
     if not quote_ids:
         return
+    mark_changed()
     if is_postgres():
         QuoteDocument.delete().where(QuoteDocument.quote.in_(quote_ids)).execute()
         return
@@ -321,6 +343,13 @@ def score(text, ranked=True):
     if is_postgres():
         return fn.ts_rank(QuoteDocument.document, _tsquery(text)) * -1
     return QuoteSearch.bm25()
+
+
+def listed(ids):
+    """The quote ids in ids, a JSON array (a value or a placeholder for one), as rows of one column, id."""
+    if is_postgres():
+        return Select([fn.json_array_elements_text(ids.cast("json"))], [SQL("value::bigint").alias("id")])
+    return Select([fn.json_each(ids)], [SQL("value").alias("id")])
 
 
 def newest_first():

@@ -84,6 +84,24 @@ def test_upgrading_rebuilds_the_search_index_for_quotes_already_there(app):
         database.close()
 
 
+def test_upgrading_stamps_the_search_index_of_a_database_that_holds_quotes(app):
+    """Searches are remembered under the index's stamp (storage/search_cache.py): one is needed at once."""
+    from playhouse.migrations import Runner
+
+    from quotes_api.storage.search import version
+
+    with app.app_context():
+        runner = Runner(database.obj, ROOT / "migrations")
+        runner.down("0008_search_version")
+        runner.up()
+        assert version() is None  # nothing indexed yet: the first write stamps it
+        _store_seeds()
+        runner.down("0008_search_version")
+        runner.up()
+        assert version() is not None
+        database.close()
+
+
 def _search_ids(q):
     page = queries.list_quotes(queries.QuoteFilters(q=q), "-published", queries.PageRequest(per_page=100))
     return [quote.id for quote in page.items]
