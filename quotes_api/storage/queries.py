@@ -7,6 +7,7 @@ SEARCH_LIMIT matching quotes.
 """
 
 import datetime
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from peewee import JOIN, SQL, Entity, Field, Select, SqliteDatabase, fn
 
 from ..extract.names import fold
 from ..variants import word_diff
-from . import search
+from . import search, search_cache
 from .groups import resolve_group
 from .models import Article, Quote, Speaker, SpeakerAlias, SpeakerNameKey, Syndication, VariantGroup
 from .prepared import Prepared, prepared, slot
@@ -585,6 +586,20 @@ def list_quotes(filters, sort, request):
     """A page of quotes matching filters, each with its group summary (sort None: -published)."""
     sort = sort or "-published"
     shape, values = _quote_shape(filters, ranked=sort == "relevance")
+    if "q" not in shape or "group" in shape:  # (regroup moves quotes between groups, not in the index)
+        return _quote_page(shape, values, sort, request)
+    # A search: what it found depends on the index (its stamp), the values and the page asked for.
+    after = None if request.after is None else tuple(request.after)
+    key = (shape, tuple(sorted(values.items())), sort, request.per_page, request.offset, after, SEARCH_LIMIT)
+    stamp, kept = search_cache.SEARCHES.lookup(key)
+    if kept is not None:
+        return kept.page()
+    page = _quote_page(shape, values, sort, request)
+    search_cache.SEARCHES.keep(stamp, key, _KeptPage.of(page))
+    return page
+
+
+def _quote_page(shape, values, sort, request):
     if shape == ("q", "unranked") and request.after is None:
         # Most searches match fewer than SEARCH_LIMIT quotes, which are then also the newest
         # SEARCH_LIMIT: read them in the index's fastest order. A page that comes back empty (more
@@ -596,6 +611,37 @@ def list_quotes(filters, sort, request):
             page.items = with_groups(page.items)
             return page
     return _paged(QUOTES, shape, sort, request, values, with_groups, _quote_total(shape, values))
+
+
+_quotes_by_id_sql = prepared(lambda: _quote_query().where(Quote.id.in_(search.listed(slot("ids")))))
+
+
+@dataclass(frozen=True)
+class _KeptPage:
+    """A page of a search as remembered: its quotes' ids and scores, its total and where it goes on."""
+
+    ids: tuple
+    scores: tuple
+    total: int
+    total_exact: bool
+    next_after: tuple | None
+
+    @classmethod
+    def of(cls, page):
+        after = None if page.next_after is None else tuple(page.next_after)
+        ids, scores = tuple(q.id for q in page.items), tuple(q.score for q in page.items)
+        return cls(ids, scores, page.total, page.total_exact, after)
+
+    def page(self):
+        """The page again, its rows read anew by id (their groups change without a search changing)."""
+        by_id = {row[0]: row for row in _quotes_by_id_sql().rows({"ids": json.dumps(self.ids)})}
+        rows = [
+            _quote_row((*by_id[quote_id], score))
+            for quote_id, score in zip(self.ids, self.scores, strict=True)
+            if quote_id in by_id  # (a quote deleted since: deleting changes the stamp, but not mid-request)
+        ]
+        after = None if self.next_after is None else list(self.next_after)
+        return Page(with_groups(rows), self.total, self.total_exact, after)
 
 
 def speaker_quotes(speaker_id, sort, request):
