@@ -6,7 +6,7 @@ Builds a synthetic database with bulk inserts (seeded; speakers with aliases, ar
 variant groups, search index), serves it with `quotes-api serve` on a free loopback port, and sends
 a bounded number of requests from a thread pool to /healthz (the baseline) and to every list and
 search endpoint: quotes (first page, a shallow page, deep cursors, speaker, two-word search, phrase
-search, outlet), groups, speakers (list and name prefix), articles and the speaker and article quote
+search, outlet; both searches also as 1,000 different ones asked once each), groups, speakers (list and name prefix), articles and the speaker and article quote
 lists. Prints req/s, p50 and p99 latency, and each endpoint's ratios to /healthz in the same run.
 The goal (issue 10): every endpoint ≥ 0.5× the baseline's req/s and p99 ≤ 2× the baseline's.
 """
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from loopback import free_port, timed_get  # noqa: E402
 
 from quotes_api.storage import QuoteSearch, init_database, upgrade  # noqa: E402
-from quotes_api.storage.search import index_document  # noqa: E402
+from quotes_api.storage.search import index_document, mark_changed  # noqa: E402
 
 SYLLABLES = "ba ko ri ten sa mor li ven da pel an est ru ix tor lu me".split()
 
@@ -121,6 +121,7 @@ def build_database(path, quotes, seed=11):
             "INSERT INTO quote_search(rowid, words, pairs) VALUES (?, ?, ?)",
             ((n, *index_document(text)) for n, text in connection.execute("SELECT id, text FROM quote").fetchall()),
         )
+        mark_changed()  # as every writer of the index does: each server process remembers searches until then
     assert QuoteSearch.select().count() == quotes
     db.close()
 
@@ -167,15 +168,20 @@ def load(port, endpoints, requests, concurrency, rounds=5):
     return results
 
 
-def request_paths(path, quotes, rng, count=50):
-    """For each endpoint, `count` request paths a reader might send (read from the database built)."""
+def request_paths(path, quotes, rng, count=50, distinct=1000):
+    """For each endpoint, `count` request paths a reader might send (read from the database built).
+
+    The searches are also sent `distinct` different ones, each once ("asked once"): the servers
+    remember what a search found until the index changes, so the 50 searches asked 20 times each
+    mostly measure that, and the searches asked once measure reading the index.
+    """
     import sqlite3
 
     from quotes_api.api.paging import encode_cursor
 
     db = sqlite3.connect(path)
 
-    def sample(table):
+    def sample(table, rng=rng, count=count):
         """count ids of table drawn by rng (so that runs on one database ask the same things)."""
         return rng.sample(range(1, db.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] + 1), count)
 
@@ -189,6 +195,11 @@ def request_paths(path, quotes, rng, count=50):
         sample("article"),
     )
     texts = [text for (text,) in rows("SELECT text FROM quote WHERE id IN ({ids}) ORDER BY id", sample("quote"))]
+    once = random.Random(5)  # its own, so that the samples above stay what earlier runs asked
+    distinct = min(distinct, quotes)
+    texts_once = [
+        text for (text,) in rows("SELECT text FROM quote WHERE id IN ({ids})", sample("quote", once, distinct))
+    ]
     db.close()
     # Search terms of middling frequency (ranks 50-500), two per query, as a reader would type; and
     # two-word phrases taken from stored quotes.
@@ -196,12 +207,17 @@ def request_paths(path, quotes, rng, count=50):
     middling = words[50:500]
     # A phrase a reader would look for has a telling word in it, not two of the commonest.
     common = set(words[:50])
-    phrases = []
-    for text in texts:
+
+    def phrase(text, rng):
         tokens = text.split()
         starts = [i for i in range(len(tokens) - 1) if not {tokens[i], tokens[i + 1]} <= common] or [0]
         at = rng.choice(starts)
-        phrases.append(f"%22{tokens[at]}%20{tokens[at + 1]}%22")
+        return f"%22{tokens[at]}%20{tokens[at + 1]}%22"
+
+    phrases = [phrase(text, rng) for text in texts]
+    word_pairs_once = {}
+    while len(word_pairs_once) < distinct:
+        word_pairs_once[once.choice(middling), once.choice(middling)] = None
     return {
         "/api/v1/quotes (page 1)": ["/api/v1/quotes"],
         "/api/v1/quotes?page=40": ["/api/v1/quotes?page=40"],
@@ -214,6 +230,8 @@ def request_paths(path, quotes, rng, count=50):
             for a, b in zip(rng.choices(middling, k=count), rng.choices(middling, k=count), strict=True)
         ],
         '/api/v1/quotes?q="phrase"': [f"/api/v1/quotes?q={phrase}" for phrase in phrases],
+        "/api/v1/quotes?q=a b, asked once": [f"/api/v1/quotes?q={a}%20{b}" for a, b in word_pairs_once],
+        '/api/v1/quotes?q="phrase", asked once': [f"/api/v1/quotes?q={phrase(t, once)}" for t in texts_once],
         "/api/v1/quotes?outlet=…": [f"/api/v1/quotes?outlet=Outlet%20{n % 25}" for n in range(count)],
         "/api/v1/groups?sort=-size": ["/api/v1/groups?sort=-size"],
         "/api/v1/speakers": ["/api/v1/speakers"],
@@ -278,7 +296,7 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.1)
-            endpoints = request_paths(path, args.quotes, random.Random(3))
+            endpoints = request_paths(path, args.quotes, random.Random(3), distinct=args.requests)
             if args.only:
                 endpoints = {name: paths for name, paths in endpoints.items() if args.only in name}
             for name, paths in list(endpoints.items()):
