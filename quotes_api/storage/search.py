@@ -23,7 +23,7 @@ from itertools import pairwise
 from peewee import SQL, Expression, Select, Value, fn
 
 from ..extract.names import fold
-from .db import is_postgres
+from .db import grouping_lock, is_postgres
 from .models import Quote, QuoteDocument, QuoteSearch, database
 from .sql import insert_rows, run
 
@@ -260,8 +260,11 @@ def mark_changed():
 
     index_quotes and unindex_quotes do; a bulk writer of its own (bench/api_load.py) must too.
     Random, not counted up: a process that moves to another database (tests, migrate-data) cannot
-    then meet the stamp it remembers from the last one.
+    then meet the stamp it remembers from the last one. On PostgreSQL the stamp's row is locked until
+    commit; the grouping lock comes first, as in every writer, so that two writers never wait on
+    each other's lock in opposite orders.
     """
+    grouping_lock()
     run(
         "INSERT INTO search_version (id, stamp) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET stamp = excluded.stamp",
         (secrets.randbits(62),),
