@@ -1,8 +1,8 @@
 """What searches found, remembered by each process until the search index changes.
 
 A search reads each of its words' lists in the index, and those grow with the archive (two
-middling words: 0.5 ms at a million quotes, 0.05 ms at 100 k); then it sorts its matches to find
-the page. Reading a page of rows by id costs the same at any size. The same searches come again and
+middling words: 0.76 ms on average at a million quotes, 0.14 ms at 100 k); then it sorts its
+matches to find the page. Reading a page of rows by id costs the same at any size. The same searches come again and
 again (a page that embeds "quotes on X" sends its search on every view), so, like a search
 engine's query result cache, each process remembers what a search found (storage/queries.py
 says what: the ids on a page, and its total) and reads those rows again by id.
@@ -18,7 +18,7 @@ from collections import OrderedDict
 
 from . import search
 
-REMEMBERED = 4096  # searches per process; a page of 100 ids, scores and all, is under 10 KB
+REMEMBERED = 4096  # searches per process; a page of 100 quotes takes 7 KB: 30 MB at most
 
 
 class SearchCache:
