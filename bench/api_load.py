@@ -6,8 +6,9 @@ Builds a synthetic database with bulk inserts (seeded; speakers with aliases, ar
 variant groups, search index), serves it with `quotes-api serve` on a free loopback port, and sends
 a bounded number of requests from a thread pool to /healthz (the baseline) and to every list and
 search endpoint: quotes (first page, a shallow page, deep cursors, speaker, two-word search, phrase
-search, outlet; both searches also as 1,000 different ones asked once each), groups, speakers (list and name prefix), articles and the speaker and article quote
-lists. Prints req/s, p50 and p99 latency, and each endpoint's ratios to /healthz in the same run.
+search, outlet; both searches also as 1,000 different ones asked once each), groups, speakers
+(list and name prefix), articles and the speaker and article quote lists. Prints req/s, p50 and
+p99 latency, and each endpoint's ratios to /healthz in the same run.
 The goal (issue 10): every endpoint ≥ 0.5× the baseline's req/s and p99 ≤ 2× the baseline's.
 """
 
