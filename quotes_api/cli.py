@@ -6,7 +6,6 @@ import os
 import sys
 import time
 from collections import deque
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,15 +19,21 @@ def main():
     pass
 
 
-def _app():
-    """The Flask app with its database bound (settings from the environment)."""
-    from . import create_app
-    from .storage import DatabaseUnavailable, check_connection
+def _database():
+    """The settings, with their database bound to the models and open.
+
+    No Flask app: the commands here only read settings and the database, and building the app
+    and its API would cost each of them half a second of start-up (a tenth of ingesting 2,000
+    articles, and most of a run that ingests a few).
+    """
+    from .config import from_environment
+    from .storage import DatabaseUnavailable, check_connection, init_database
 
     try:
-        app = create_app()
+        settings = from_environment()
+        init_database(settings["DATABASE_URL"])
         check_connection()
-        return app
+        return settings
     except (ValueError, DatabaseUnavailable) as error:  # a bad setting or no server: say which, no traceback
         raise click.ClickException(str(error)) from None
 
@@ -46,13 +51,12 @@ def db_upgrade():
     """Apply pending migrations (creates the database file if needed)."""
     from .storage import database, schema_drift, upgrade
 
-    app = _app()
-    with app.app_context():
-        applied = upgrade(database.obj, app.config["MIGRATIONS_DIR"])
-        click.echo(f"applied: {', '.join(applied)}" if applied else "database is up to date")
-        drift = schema_drift(database.obj)
-        if drift:
-            raise click.ClickException(f"the schema differs from the models after migrating:\n{drift}")
+    settings = _database()
+    applied = upgrade(database.obj, settings["MIGRATIONS_DIR"])
+    click.echo(f"applied: {', '.join(applied)}" if applied else "database is up to date")
+    drift = schema_drift(database.obj)
+    if drift:
+        raise click.ClickException(f"the schema differs from the models after migrating:\n{drift}")
 
 
 @db.command("status")
@@ -60,21 +64,19 @@ def db_status():
     """List migrations not applied yet."""
     from .storage import database, pending
 
-    app = _app()
-    names = pending(database.obj, app.config["MIGRATIONS_DIR"])
+    settings = _database()
+    names = pending(database.obj, settings["MIGRATIONS_DIR"])
     click.echo("\n".join(names) if names else "database is up to date")
 
 
-@contextmanager
-def _migrated_app():
-    """The app, inside its context, once the database is known to be migrated."""
+def _migrated_database():
+    """The settings, once their database is bound and known to be migrated."""
     from .storage import database, pending
 
-    app = _app()
-    with app.app_context():
-        if pending(database.obj, app.config["MIGRATIONS_DIR"]):
-            raise click.ClickException("the database is not migrated: run `quotes-api db upgrade` first")
-        yield app
+    settings = _database()
+    if pending(database.obj, settings["MIGRATIONS_DIR"]):
+        raise click.ClickException("the database is not migrated: run `quotes-api db upgrade` first")
+    return settings
 
 
 @main.command("migrate-data")
@@ -129,44 +131,44 @@ def ingest(paths, if_empty, progress, jobs):
     from .service import ingest_files
     from .storage import Article, Speaker
 
-    with _migrated_app() as app:
-        settings = {
-            "min_confidence": app.config["MIN_CONFIDENCE"],
-            "indirect": app.config["STORE_INDIRECT"],
-            "max_chars": app.config["MAX_ARTICLE_CHARS"],
-        }
-        if if_empty and Article.select().exists():
-            click.echo("database already holds articles: nothing ingested")
-            return
-        speakers_before = Speaker.select().count()
-        listed = list(iter_article_paths(paths))
-        counts = {"added": 0, "existing": 0, "failed": 0, "skipped": 0, "quotes": 0}
-        show = sys.stderr.isatty() if progress is None else progress
-        rate = RateMeter(len(listed))
-        with click.progressbar(
-            ingest_files(listed, jobs, **settings),
-            length=len(listed),
-            label="ingesting",
-            file=sys.stderr if show else open(os.devnull, "w"),
-            item_show_func=rate.show,
-            show_eta=False,  # the rate meter's: click's own reads per-item times, and articles come in bursts
-        ) as bar:
-            for done, outcome in bar:
-                rate.tick()
-                if outcome is None or isinstance(outcome, DocumentError):
-                    counts["skipped" if done.skipped else "failed"] += 1
-                    click.echo(f"\n{done.path}: {done.problem or outcome}", err=True)
-                else:
-                    counts["added" if outcome.created else "existing"] += 1
-                    counts["quotes"] += outcome.quotes
-        new_speakers = Speaker.select().count() - speakers_before
-        click.echo(
-            f"articles added: {counts['added']}, already stored: {counts['existing']}, "
-            f"failed: {counts['failed']}, skipped: {counts['skipped']}; "
-            f"quotes added: {counts['quotes']}; speakers added: {new_speakers}"
-        )
-        if counts["failed"]:
-            raise SystemExit(1)
+    settings = _migrated_database()
+    extraction = {
+        "min_confidence": settings["MIN_CONFIDENCE"],
+        "indirect": settings["STORE_INDIRECT"],
+        "max_chars": settings["MAX_ARTICLE_CHARS"],
+    }
+    if if_empty and Article.select().exists():
+        click.echo("database already holds articles: nothing ingested")
+        return
+    speakers_before = Speaker.select().count()
+    listed = list(iter_article_paths(paths))
+    counts = {"added": 0, "existing": 0, "failed": 0, "skipped": 0, "quotes": 0}
+    show = sys.stderr.isatty() if progress is None else progress
+    rate = RateMeter(len(listed))
+    with click.progressbar(
+        ingest_files(listed, jobs, **extraction),
+        length=len(listed),
+        label="ingesting",
+        file=sys.stderr if show else open(os.devnull, "w"),
+        item_show_func=rate.show,
+        show_eta=False,  # the rate meter's: click's own reads per-item times, and articles come in bursts
+    ) as bar:
+        for done, outcome in bar:
+            rate.tick()
+            if outcome is None or isinstance(outcome, DocumentError):
+                counts["skipped" if done.skipped else "failed"] += 1
+                click.echo(f"\n{done.path}: {done.problem or outcome}", err=True)
+            else:
+                counts["added" if outcome.created else "existing"] += 1
+                counts["quotes"] += outcome.quotes
+    new_speakers = Speaker.select().count() - speakers_before
+    click.echo(
+        f"articles added: {counts['added']}, already stored: {counts['existing']}, "
+        f"failed: {counts['failed']}, skipped: {counts['skipped']}; "
+        f"quotes added: {counts['quotes']}; speakers added: {new_speakers}"
+    )
+    if counts["failed"]:
+        raise SystemExit(1)
 
 
 class RateMeter:
@@ -252,8 +254,8 @@ def regroup():
     """Rebuild every variant group from scratch (ingest groups incrementally; this is for rule changes)."""
     from .storage import regroup_all
 
-    with _migrated_app():
-        click.echo(f"variant groups: {regroup_all()}")
+    _migrated_database()
+    click.echo(f"variant groups: {regroup_all()}")
 
 
 # --- export ----------------------------------------------------------------------
@@ -284,32 +286,32 @@ def export(fmt, output):
     """Write every stored quote with its speaker and article, streaming."""
     from .storage import queries
 
-    with _migrated_app():
-        writer = csv.DictWriter(output, EXPORT_FIELDS) if fmt == "csv" else None
+    _migrated_database()
+    writer = csv.DictWriter(output, EXPORT_FIELDS) if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    for quote in queries.all_quotes():
+        row = {
+            "id": quote.id,
+            "text": quote.text,
+            "kind": quote.kind,
+            "speaker": quote.speaker.name if quote.speaker_id else None,
+            "speaker_id": quote.speaker_id,
+            "cue": quote.cue,
+            "confidence": quote.confidence,
+            "start": quote.start,
+            "end": quote.end,
+            "article_id": quote.article_id,
+            "url": quote.article.url,
+            "outlet": quote.article.outlet,
+            "title": quote.article.title,
+            "published": quote.article.published.isoformat() if quote.article.published else None,
+            "group": quote.group_id,
+        }
         if writer:
-            writer.writeheader()
-        for quote in queries.all_quotes():
-            row = {
-                "id": quote.id,
-                "text": quote.text,
-                "kind": quote.kind,
-                "speaker": quote.speaker.name if quote.speaker_id else None,
-                "speaker_id": quote.speaker_id,
-                "cue": quote.cue,
-                "confidence": quote.confidence,
-                "start": quote.start,
-                "end": quote.end,
-                "article_id": quote.article_id,
-                "url": quote.article.url,
-                "outlet": quote.article.outlet,
-                "title": quote.article.title,
-                "published": quote.article.published.isoformat() if quote.article.published else None,
-                "group": quote.group_id,
-            }
-            if writer:
-                writer.writerow(row)
-            else:
-                output.write(json.dumps(row, ensure_ascii=False) + "\n")
+            writer.writerow(row)
+        else:
+            output.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 # --- keys --------------------------------------------------------------------------
@@ -326,10 +328,10 @@ def keys_create(name):
     """Create a key; it is printed once and only its hash is stored."""
     from .storage import create_key
 
-    with _migrated_app():
-        row, key = create_key(name)
-        click.echo(key)
-        click.echo(f"created key {row.prefix}… for {row.name!r}; it will not be shown again", err=True)
+    _migrated_database()
+    row, key = create_key(name)
+    click.echo(key)
+    click.echo(f"created key {row.prefix}… for {row.name!r}; it will not be shown again", err=True)
 
 
 @keys.command("revoke")
@@ -338,11 +340,11 @@ def keys_revoke(prefix_or_name):
     """Revoke keys by their prefix or name."""
     from .storage import revoke_key
 
-    with _migrated_app():
-        count = revoke_key(prefix_or_name)
-        if not count:
-            raise click.ClickException(f"no active key matches {prefix_or_name!r}")
-        click.echo(f"revoked {count} key(s)")
+    _migrated_database()
+    count = revoke_key(prefix_or_name)
+    if not count:
+        raise click.ClickException(f"no active key matches {prefix_or_name!r}")
+    click.echo(f"revoked {count} key(s)")
 
 
 # --- serve ---------------------------------------------------------------------------
@@ -354,8 +356,8 @@ def keys_revoke(prefix_or_name):
 @click.option("--workers", type=int, default=None, help="gunicorn workers (default: gunicorn.conf.py).")
 def serve(host, port, workers):
     """Serve the API with gunicorn: the one way to serve (make run and the Docker image call this)."""
-    app = _app()
-    bind = f"{host or app.config['HOST']}:{port or app.config['PORT']}"
+    settings = _database()
+    bind = f"{host or settings['HOST']}:{port or settings['PORT']}"
     argv = [sys.executable, "-m", "gunicorn", "--bind", bind]
     from .config import REPO_ROOT
 
