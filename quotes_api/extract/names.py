@@ -20,6 +20,7 @@ from .resources import (
     HONORIFICS,
     MALE_NAMES,
     MONTHS,
+    OFFICE_PORTFOLIOS,
     ORGANISATION_HEADS,
     ORGANISATION_ROLES,
     ORGANISATION_WORDS,
@@ -121,6 +122,13 @@ def strip_titles(words):
         words[lead].casefold() in ROLE_NOUNS or words[lead].endswith(_POSSESSIVE_ENDINGS) and lead == 0
     ):
         lead += 1
+    # An office's portfolio left at the head of the run by "of" or "for": "(Chief of) Police Ann Wells".
+    held = lead
+    while held < len(words) and words[held].casefold() in OFFICE_PORTFOLIOS:
+        held += 1
+    holder = words[held:]
+    if held > lead and len(holder) >= 2 and _looks_like_person(holder) and not _names_a_thing_in(holder):
+        lead = held
     words = list(words[lead:])
     if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
         return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
@@ -134,6 +142,15 @@ def strip_titles(words):
     if words and all(is_title_word(w) for w in words):
         return []
     return words
+
+
+def _names_a_thing_in(words):
+    """Words of an organisation, a place or an event among these: "(Public Health) England"."""
+    folded = {word.casefold() for word in words}
+    return (
+        bool(folded & (ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS | OFFICE_PORTFOLIOS))
+        or fold(" ".join(words)) in places()
+    )
 
 
 def _looks_like_person(words):

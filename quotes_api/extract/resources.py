@@ -101,6 +101,20 @@ TITLES = set(
 """.split()
 )
 
+# What an office is of or for, between its title and the holder's name: "Chief of Police Ann Wells",
+# "Minister for Foreign Affairs Penny Wong", "Director of Public Health Tom Hale". The capitalised run
+# before the cue starts after "of" or "for", so these words would otherwise lead the name.
+OFFICE_PORTFOLIOS = set(
+    """
+    police fire health staff communications communication defense defence justice education interior homeland
+    security finance treasury transportation transport commerce labor labour energy agriculture veterans
+    affairs housing operations safety foreign home environment policy research marketing technology
+    intelligence elections emergency public development trade industry immigration culture tourism sport
+    sports infrastructure economy social human resources planning information digital science innovation
+    welfare fisheries water climate protocol corrections schools medicine state the
+    """.split()
+)
+
 # Titles that may stand before a bare surname ("Sen. Warren", "President Obama").
 HONORIFICS = set(
     """
