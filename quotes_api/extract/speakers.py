@@ -236,13 +236,18 @@ def np_before(toks, i):
     return found
 
 
+# A party and state in US wire style, an appositive after the name: "Sen. Ted Cruz, R-Texas, said".
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]*$")
+
+
 def _before_appositive(toks, j):
     """ "Flynn, a top Trump surrogate, said" and "Another critic, Laurence H. Tribe, likened"."""
     for k in range(j - 1, max(-1, j - 30), -1):
         if toks[k].text not in (",",) + tuple(_DASHES):
             continue
         between = toks[k + 1 : j]
-        if between and all(t.capitalised for t in between) and len(between) <= 5:
+        party_label = len(between) == 1 and _PARTY_LABEL.match(between[0].text)
+        if between and all(t.capitalised for t in between) and len(between) <= 5 and not party_label:
             return (k + 1, j)  # the appositive is itself the name
         found = _np_ending_at(toks, k - 1)
         if found and toks[found[1] - 1].capitalised:

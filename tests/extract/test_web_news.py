@@ -16,6 +16,11 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "wire: a party and state after the name, between commas",
+        "Sen. Ana Ruiz, R-Texas, said the bill was “dead on arrival.” Rep. Tom Hale, D-N.Y., called it “a start.”",
+        [("dead on arrival.", "Ana Ruiz"), ("a start.", "Tom Hale")],
+    ),
+    (
         "wire: a dateline in capitals before a titled name",
         "LONDON (Reuters) - Chief executive Ann Wells said on Monday: “We are on track.”",
         [("We are on track.", "Ann Wells")],
