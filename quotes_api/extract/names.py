@@ -37,8 +37,10 @@ from .resources import (
 
 # A capitalised word, an initial, an acronym with dots (L.A.), a handle or a hashtag.
 _CAP_WORD = rf"(?:[{UPPER}][\w’'.\-]*|@\w+|#[\w\-]+)"
-_CONNECTOR = r"(?:de|da|del|della|der|den|van|von|la|le|di|du|bin|al|el|dos|das|y)"
-NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)?{_CAP_WORD})*")
+# Lower-case particles inside a name, up to two in a row: "Ursula von der Leyen", "Erik ten Hag".
+_PARTICLES = "de da del della der den van von vom ten ter te la le los las di du bin al el dos das y".split()
+_CONNECTOR = rf"(?:{'|'.join(_PARTICLES)})"
+NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+){{0,2}}{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -127,7 +129,13 @@ def strip_titles(words):
     while held < len(words) and words[held].casefold() in OFFICE_PORTFOLIOS:
         held += 1
     holder = words[held:]
-    if held > lead and len(holder) >= 2 and _looks_like_person(holder) and not _names_a_thing_in(holder):
+    if (
+        held > lead
+        and len(holder) >= 2
+        and _looks_like_person(holder)
+        and not _names_a_thing_in(holder)
+        and not {word.casefold() for word in holder} & OFFICE_PORTFOLIOS  # "(Public) Health Wales"
+    ):
         lead = held
     words = list(words[lead:])
     if len(words) == 2 and words[0].casefold().rstrip(".") in _TITLE_GENDER:
@@ -137,7 +145,12 @@ def strip_titles(words):
         if is_title_word(word):
             last_title = i
     rest = words[last_title + 1 :]
-    if last_title >= 0 and _looks_like_person(rest) and (len(rest) >= 2 or words[last_title].casefold() in HONORIFICS):
+    if (
+        last_title >= 0
+        and _looks_like_person(rest)
+        and (len(rest) >= 2 or words[last_title].casefold() in HONORIFICS)
+        and not _names_a_thing_in(rest)  # "National Rifle Association" is a name, not an office and a name
+    ):
         words = rest
     if words and all(is_title_word(w) for w in words):
         return []
@@ -145,16 +158,18 @@ def strip_titles(words):
 
 
 def _names_a_thing_in(words):
-    """Words of an organisation, a place or an event among these: "(Public Health) England"."""
-    folded = {word.casefold() for word in words}
-    return (
-        bool(folded & (ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS | OFFICE_PORTFOLIOS))
-        or fold(" ".join(words)) in places()
-    )
+    """An organisation, a place or an event: "(National) Rifle Association", "(Former) Soviet Union".
+
+    Its last word says so ("Association"), unless a given name leads: "Tom Hall", "Anna Church".
+    """
+    if fold(" ".join(words)) in places():
+        return True
+    head, first = words[-1].casefold(), words[0].casefold()
+    return head in ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS and first not in FEMALE_NAMES | MALE_NAMES
 
 
 def _looks_like_person(words):
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al") for w in words)
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}

@@ -97,7 +97,7 @@ TITLES = set(
     supt. atty. sec. st. member activist physicist economist strategist pollster
     assemblyman assemblywoman assemblymember alderman alderwoman supervisor councilor councillor
     selectman premier envoy admiral marshal magistrate trooper constable principal rabbi imam pastor
-    reverend cardinal archbishop lawyer attorney-general president-elect mp mep
+    reverend cardinal archbishop lawyer attorney-general president-elect mp mep adviser advisor
 """.split()
 )
 

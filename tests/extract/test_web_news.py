@@ -16,6 +16,17 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "wire: two lower-case particles inside a name, and the surname alone later",
+        "Commission President Marta van der Berg said the deal was “within reach”.\n\n"
+        "Van der Berg added: “We will not wait for ever.”",
+        [("within reach", "Marta van der Berg"), ("We will not wait for ever.", "Marta van der Berg")],
+    ),
+    (
+        "wire: an office of two words, 'National Security Adviser', before the name",
+        "National Security Adviser Ann Wells said: “We have made our position clear.”",
+        [("We have made our position clear.", "Ann Wells")],
+    ),
+    (
         "wire: a party and state after the name, between commas",
         "Sen. Ana Ruiz, R-Texas, said the bill was “dead on arrival.” Rep. Tom Hale, D-N.Y., called it “a start.”",
         [("dead on arrival.", "Ana Ruiz"), ("a start.", "Tom Hale")],
@@ -79,6 +90,11 @@ PRESS_RELEASES = [
 ]
 
 LOCAL_NEWS = [
+    (
+        "local news: an organisation whose name starts with 'National' keeps it",
+        "The National Farmers Association said it was “deeply disappointed” by the ruling.",
+        [("deeply disappointed", "National Farmers Association")],
+    ),
     (
         "local TV: 'said' straight after the closing mark, no comma",
         'Dave Bolt watched from his porch.\n\n"Then came a loud bang" said Bolt.',
@@ -239,6 +255,11 @@ BUSINESS = [
 ]
 
 SPORT = [
+    (
+        "UK sport: a Dutch particle, 'ten', inside a manager's name",
+        "United boss Erik ten Berg said: ‘We were not good enough.’\n\nTen Berg added: ‘We move on.’",
+        [("We were not good enough.", "Erik ten Berg"), ("We move on.", "Erik ten Berg")],
+    ),
     (
         "sport: a boss named with a parenthesis and a colon",
         'Norbury boss Chris Hale (beaten 4-0 at home): "The score flatters them."',
