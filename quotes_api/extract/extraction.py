@@ -16,6 +16,7 @@ from .model import Quote
 from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, is_title_word
 from .reported import reported_speech
 from .resources import (
+    AGE_WORD,
     ANONYMOUS_ROLES,
     BUSINESS_HEADS,
     CAPITALISED_FUNCTION_WORDS,
@@ -352,6 +353,9 @@ class ArticleExtraction:
         holder = self.names.holder_of(description, at)
         if holder:
             return holder
+        if any(AGE_WORD.fullmatch(word) for word in words):
+            # "the 23-year-old said": news gives an age for a person it has just named.
+            return self._nearest_person(None, at, None) or description
         if head in _GENERIC_HEADS and any(w[:1].isupper() or w in ORGANISATION_HEADS for w in words[1:-1]):
             # "the World Health Organization chief": the office holder the article names nearest.
             return self.names.nearest_office_holder(at) or description

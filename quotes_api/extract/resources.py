@@ -115,6 +115,9 @@ OFFICE_PORTFOLIOS = set(
     """.split()
 )
 
+# A person described by age, the head of a speaker phrase: "the 23-year-old said".
+AGE_WORD = re.compile(r"\d{1,3}-year-old")
+
 # Titles that may stand before a bare surname ("Sen. Warren", "President Obama").
 HONORIFICS = set(
     """
@@ -461,7 +464,8 @@ ROLE_NOUNS = set(
     ambassador envoy diplomat judge prosecutor economist analyst strategist investor entrepreneur billionaire
     businessman businesswoman activist campaigner organizer organiser pastor priest rabbi imam bishop cardinal
     pope king queen prince princess duke duchess monarch premier chancellor commissioner inspector
-    superintendent sheriff deputy trainer boxer fighter athlete runner swimmer cyclist golfer skater
+    superintendent sheriff deputy trainer boxer fighter athlete runner swimmer cyclist golfer skater sprinter
+    quarterback pitcher bowler batsman batter winger skier jockey
     neighbour neighbor resident witness rescuer bystander passenger driver volunteer owner shopkeeper farmer
     """.split()
 )

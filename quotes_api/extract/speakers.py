@@ -34,6 +34,7 @@ from .names import NAME_RUN, _cut_run, fold, is_title_word, places, refers_to_ou
 from .resources import (
     ACCOUNT_HEADS,
     ADVERBS,
+    AGE_WORD,
     CAPITALISED_FUNCTION_WORDS,
     DETERMINERS,
     INTRO_WORDS,
@@ -126,8 +127,10 @@ def is_verb_cue(toks, k):
         return False
     if before.low in PRONOUNS:
         return True  # "He’s claiming" is a contraction, not a possessive
-    if before.text.endswith(("’s", "'s", "s’", "s'")) or "-" in before.text and not before.capitalised:
+    if before.text.endswith(("’s", "'s", "s’", "s'")):
         return False
+    if "-" in before.text and not before.capitalised and not AGE_WORD.fullmatch(before.low):
+        return False  # "late-night tweets"; but "the 41-year-old said"
     if (
         k > 1
         and toks[k - 2].low == "of"
@@ -273,6 +276,7 @@ def _np_ending_at(toks, j):
         or not head.capitalised
         and head.low not in SPEAKER_NOUNS
         and head.low not in ROLE_NOUNS
+        and not AGE_WORD.fullmatch(head.low)
     ):
         return None
     k = j - 1
@@ -388,7 +392,12 @@ def _description_after(toks, i, possessor=False):
     if k > i + 1 and _cue_follows(toks, k):
         return (i, k)  # any noun can speak when a cue verb follows it: "the ruling said"
     # The head is the last noun a speaker can be: "several environmental groups granted …" ends at "groups".
-    while k > i + 1 and not (toks[k - 1].low in SPEAKER_NOUNS or toks[k - 1].capitalised and not possessor):
+    while k > i + 1 and not (
+        toks[k - 1].low in SPEAKER_NOUNS
+        or AGE_WORD.fullmatch(toks[k - 1].low)
+        or toks[k - 1].capitalised
+        and not possessor
+    ):
         k -= 1
     return (i, k) if k > i + 1 else None
 

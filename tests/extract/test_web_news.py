@@ -91,6 +91,11 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "court report: the accused is called by age after being named",
+        "Dale Pruitt appeared in court on Tuesday.\n\nThe 41-year-old told the judge he had “nothing to hide”.",
+        [("nothing to hide", "Dale Pruitt")],
+    ),
+    (
         "local news: an organisation whose name starts with 'National' keeps it",
         "The National Farmers Association said it was “deeply disappointed” by the ruling.",
         [("deeply disappointed", "National Farmers Association")],
@@ -255,6 +260,12 @@ BUSINESS = [
 ]
 
 SPORT = [
+    (
+        "sport: the athlete is called by age after being named",
+        "Sprinter Kia Moana took gold in the 200m.\n\n“I’m honoured,” said the 23-year-old.\n\n"
+        "“My family got me here,” the 23-year-old added.",
+        [("I’m honoured", "Kia Moana"), ("My family got me here", "Kia Moana")],
+    ),
     (
         "UK sport: a Dutch particle, 'ten', inside a manager's name",
         "United boss Erik ten Berg said: ‘We were not good enough.’\n\nTen Berg added: ‘We move on.’",
