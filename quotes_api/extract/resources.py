@@ -98,6 +98,7 @@ TITLES = set(
     assemblyman assemblywoman assemblymember alderman alderwoman supervisor councilor councillor
     selectman premier envoy admiral marshal magistrate trooper constable principal rabbi imam pastor
     reverend cardinal archbishop lawyer attorney-general president-elect mp mep adviser advisor
+    det det. insp insp. const const. supt pc pcso dc ds di dci dsi dcs acc dcc
 """.split()
 )
 
@@ -126,6 +127,7 @@ HONORIFICS = set(
     congressman congresswoman pope king queen prince princess d.a. da chairman chairwoman
     secretary ambassador commissioner councilman councilwoman detective officer coach
     mr. mrs. ms. dr. prof. rev. gen. col. lt. sgt. capt. sen. rep. gov. pres. sens. reps. sens reps
+    det det. insp insp. supt supt. pc dc ds di dci dsi dcs
 """.split()
 )
 
@@ -329,7 +331,7 @@ SENTENCE_ABBREVIATIONS = set(
     """
     mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt cmdr adm maj rev pres
     sens reps govs inc co corp ltd llc no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.u l.a d.a d.c n.y a.m p.m ph.d i.e e.g mt ft ave blvd dept univ
+    u.s u.k u.n e.u l.a d.a d.c n.y a.m p.m ph.d i.e e.g mt ft ave blvd dept univ det insp const supt cpl
 """.split()
 )
 

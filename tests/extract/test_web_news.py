@@ -141,6 +141,16 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "UK police appeal: rank abbreviations before the name, with and without stops",
+        "“We are appealing for witnesses,” said Det. Sgt. Rhys Cole of the county police.\n\n"
+        "DCI Nia Lloyd said: ‘Someone saw something.’\n\n‘Please call us,’ said DCI Lloyd.",
+        [
+            ("We are appealing for witnesses", "Rhys Cole"),
+            ("Someone saw something.", "Nia Lloyd"),
+            ("Please call us", "Nia Lloyd"),
+        ],
+    ),
+    (
         "UK paper: a rank without a full stop",
         "Lt Mike Hale, of the county sheriff’s office, spoke on Sunday.\n"
         "Lt Hale said the man “said nothing at all” when stopped.",
