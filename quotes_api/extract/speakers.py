@@ -116,6 +116,10 @@ def cue_word(toks, k):
     return particles is not None and k + 1 < len(toks) and toks[k + 1].low in particles
 
 
+# Reporting verbs in the past, after which a cue word ("demand", "comment") is a noun.
+_SAID_FORMS = {"said", "says", "told", "tells", "wrote", "writes", "added", "adds", "noted", "notes"}
+
+
 def is_verb_cue(toks, k):
     """toks[k] is a cue used as a verb, not a noun ("in an email", "late-night tweets", "Obama's remarks")."""
     if not cue_word(toks, k):
@@ -131,6 +135,8 @@ def is_verb_cue(toks, k):
         return False
     if "-" in before.text and not before.capitalised and not AGE_WORD.fullmatch(before.low):
         return False  # "late-night tweets"; but "the 41-year-old said"
+    if before.low in _SAID_FORMS and is_cue(before):
+        return False  # "Huang said demand was …": what follows a reporting verb is its object
     if (
         k > 1
         and toks[k - 2].low == "of"

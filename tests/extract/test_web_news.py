@@ -251,6 +251,11 @@ SOCIAL_MEDIA = [
 
 BUSINESS = [
     (
+        "markets copy: a cue word after 'said' is its object, not a second verb",
+        "Shares of Zentro rose after chief executive Lin Park said demand was “stronger than ever.”",
+        [("stronger than ever.", "Lin Park")],
+    ),
+    (
         "business wire: an analyst on the phone, then a bare quote after a sentence about him",
         "“The chief has set very hard goals,” Doug Arden, an analyst at Pell Partners, said in a telephone interview. "
         "He rates the shares a hold. “Profits beat my forecast.”",
