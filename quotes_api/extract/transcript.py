@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from .marks import ALL_MARKS
 
-# A label in capitals (a name, maybe with a role after a comma) or Q/A, then a colon (Q and A may
-# take a full stop), then the words spoken.
+# A label in capitals (a name, maybe a party in brackets as US broadcast transcripts print it, maybe
+# a role or a state after a comma) or Q/A, then a colon (Q and A may take a full stop), then the words.
 _LABEL = re.compile(
-    r"(?P<label>Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:, (?P<role>[A-Z][A-Z.'’ -]{0,40}))?"
-    r"\s*[:.]\s+(?=\S)"
+    r"(?P<label>Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?: \([A-Z](?:-[A-Z. ]{1,12})?\))?"
+    r"(?:, (?P<role>[A-Z][A-Z.'’ -]{0,40}))?\s*[:.]\s+(?=\S)"
 )
 _INTERVIEWER = {"Q", "QUESTION", "INTERVIEWER", "REPORTER"}
 _MIN_TURNS = 2

@@ -375,6 +375,11 @@ FIXED = [
         [("What happened on the last drive?", None), ("We knew what we had to do.", "TOM HALE")],
     ),
     (
+        "US cable transcript: a party in brackets and a state after the name",
+        "NINA HOLT, ANCHOR: Senator, what went wrong?\n\nSEN. OMAR REED (R), OHIO: We did not have the votes.",
+        [("Senator, what went wrong?", "NINA HOLT"), ("We did not have the votes.", "OMAR REED")],
+    ),
+    (
         "radio transcript: NAME, TITLE: labels without quote marks",
         "HOST: Good morning, Premier.\n\nANN WELLS, PREMIER: Good morning. Good to be with you.",
         [("Good morning, Premier.", "HOST"), ("Good morning. Good to be with you.", "ANN WELLS")],
