@@ -40,6 +40,7 @@ from .resources import (
     INTRO_WORDS,
     NP_BREAKERS,
     ORGANISATION_HEADS,
+    ORGANISATION_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
     SENTENCE_ABBREVIATIONS,
@@ -118,6 +119,8 @@ def cue_word(toks, k):
 
 # Reporting verbs in the past, after which a cue word ("demand", "comment") is a noun.
 _SAID_FORMS = {"said", "says", "told", "tells", "wrote", "writes", "added", "adds", "noted", "notes"}
+# Cue forms that are verbs only: "said" after "Ann Wells of Reuters" is no "32% of Republican claims".
+_NEVER_NOUNS = {"said", "told", "wrote", "added", "explained", "insisted", "argued", "stated", "replied", "tweeted"}
 
 
 def is_verb_cue(toks, k):
@@ -143,8 +146,9 @@ def is_verb_cue(toks, k):
         and before.capitalised
         and before.is_word
         and toks[k].low not in PARTICIPLE_CUES
+        and toks[k].low not in _NEVER_NOUNS
     ):
-        return False  # "32% of Republican claims", but "footage of Trump saying"
+        return False  # "32% of Republican claims", but "footage of Trump saying", "Wells of Reuters said"
     return True
 
 
@@ -383,6 +387,14 @@ def _description_after(toks, i, possessor=False):
     while k < len(toks) and k - i < 7 and toks[k].is_word and _plain_word(toks[k]):
         if toks[k].low.endswith("ed") and not toks[k].capitalised and k > i + 1:
             break
+        if (
+            toks[k].low == "of"
+            and toks[k - 1].low in ORGANISATION_WORDS
+            and k + 1 < len(toks)
+            and toks[k + 1].capitalised
+        ):
+            k += 1  # "the Bank of England": a body's name goes on after "of"
+            continue
         if (
             not toks[k].capitalised
             and toks[k - 1].capitalised
@@ -698,7 +710,17 @@ _LINK = re.compile(
 
 
 def _name_runs(text):
-    return [" ".join(_cut_run(sentence_part(run.split()))) for run in NAME_RUN.findall(text)]
+    """The capitalised runs of text, a body's "of" inside its name: "the Department of Justice"."""
+    runs, joined_to = [], None
+    for match in NAME_RUN.finditer(text):
+        run = " ".join(_cut_run(sentence_part(match.group().split())))
+        if joined_to is not None and text[joined_to : match.start()] in (" of ", "\u00a0of "):
+            runs[-1] = f"{runs[-1]} of {run}"
+        else:
+            runs.append(run)
+        last = run.split()[-1].casefold() if run else ""
+        joined_to = match.end() if run == match.group() and last in ORGANISATION_WORDS else None
+    return runs
 
 
 def speaker_from_phrase(text):
@@ -741,6 +763,11 @@ def speaker_from_phrase(text):
             text, words = head, head_words
     if words and words[-1][:1].isupper():
         runs = _name_runs(text)
+        person = re.fullmatch(rf"(?:the )?({NAME_RUN.pattern}) of (?:the )?{NAME_RUN.pattern}", text)
+        holder = person.group(1).split() if person and len(runs) == 2 else None
+        if holder and not is_title_word(holder[-1]) and strip_titles(holder):
+            # "Ann Wells of Reuters": the person speaks, not where she works ("Chief of Police" is an office).
+            return runs[0], "name"
         return (runs[-1] if runs else text), "name"
     if words and words[-1].casefold() in ACCOUNT_HEADS:
         runs = [r for r in _name_runs(text) if r.split()[0].casefold() not in DETERMINERS]

@@ -91,6 +91,22 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "local news: bodies whose names go on after 'of'",
+        "The University of Eastbridge said the study was “robust”. “Rates will stay on hold,” said the Bank of "
+        "Westland. According to a statement from the Department of Transport, the road “will reopen soon.”",
+        [
+            ("robust", "University of Eastbridge"),
+            ("Rates will stay on hold", "Bank of Westland"),
+            ("will reopen soon.", "Department of Transport"),
+        ],
+    ),
+    (
+        "local news: a person 'of' a body or a place speaks, not the body",
+        "Nia Lloyd of the county council said it was “a good day”. Gov. Omar Reed of Westland said the plan "
+        "was “overdue”. Tom Hale of Reuters said it was “fine”.",
+        [("a good day", "Nia Lloyd"), ("overdue", "Omar Reed"), ("fine", "Tom Hale")],
+    ),
+    (
         "court report: the accused is called by age after being named",
         "Dale Pruitt appeared in court on Tuesday.\n\nThe 41-year-old told the judge he had “nothing to hide”.",
         [("nothing to hide", "Dale Pruitt")],
