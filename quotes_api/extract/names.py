@@ -364,7 +364,9 @@ class EntityIndex:
         """PERSON, ORGANISATION, PLACE, OTHER, or None when the text gives no clue (a bare surname)."""
         entity = self.entities.get(fold(name))
         if entity is None:
-            return None
+            # A body named across "of" is no single run of the index: "Department of Justice".
+            joined = " of " in name and name[:1].isupper()
+            return ORGANISATION if joined and set(fold(name).split()) & ORGANISATION_WORDS else None
         if entity.kind is None:
             entity.kind = self._classify(entity) or ""
         return entity.kind or None
