@@ -562,12 +562,17 @@ def cue_after(masked, toks):
                 break
     # "Flynn, a top Trump surrogate, said" and "Pruitt, the attorney general of Oklahoma, one of
     # the states suing, said": skip up to three comma-closed appositives.
+    # But a description's appositive name is who speaks: "the governor’s spokeswoman, Ann Wells, said".
+    described = not toks[found[0]].capitalised or toks[found[0]].low in DETERMINERS
     for _ in range(3):
         if k >= len(toks) or toks[k].text != "," or (k + 1 < len(toks) and is_cue(toks[k + 1])):
             break
         closing = next((m for m in range(k + 1, min(len(toks), k + 25)) if toks[m].text == ","), None)
         if closing is None:
             break
+        between = toks[k + 1 : closing]
+        if described and 2 <= len(between) <= 4 and all(t.capitalised and t.is_word for t in between):
+            found = (k + 1, closing)
         k = closing
     if k < len(toks) and toks[k].text == ",":
         k += 1

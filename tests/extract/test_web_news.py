@@ -16,6 +16,11 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "wire: a description, then the person's name between commas, after the quote",
+        "“The numbers are clear,” the governor’s spokeswoman, Nia Lloyd, said.",
+        [("The numbers are clear", "Nia Lloyd")],
+    ),
+    (
         "wire: two lower-case particles inside a name, and the surname alone later",
         "Commission President Marta van der Berg said the deal was “within reach”.\n\n"
         "Van der Berg added: “We will not wait for ever.”",
