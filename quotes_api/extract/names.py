@@ -149,12 +149,17 @@ def strip_titles(words):
         last_title >= 0
         and _looks_like_person(rest)
         and (len(rest) >= 2 or words[last_title].casefold() in HONORIFICS)
-        and not _names_a_thing_in(rest)  # "National Rifle Association" is a name, not an office and a name
+        # "National Rifle Association" is a body's name, not an office and a name ("Lieutenant Jo Park" is)
+        and not (words[last_title].casefold() in _BODY_ADJECTIVES and _names_a_thing_in(rest))
     ):
         words = rest
     if words and all(is_title_word(w) for w in words):
         return []
     return words
+
+
+# Titles that also open the names of bodies: "National Weather Service", "Federal Reserve Board".
+_BODY_ADJECTIVES = {"national", "federal", "state", "county", "city", "u.s.", "us", "democratic", "republican", "gop"}
 
 
 def _names_a_thing_in(words):

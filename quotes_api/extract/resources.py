@@ -99,6 +99,7 @@ TITLES = set(
     selectman premier envoy admiral marshal magistrate trooper constable principal rabbi imam pastor
     reverend cardinal archbishop lawyer attorney-general president-elect mp mep adviser advisor
     det det. insp insp. const const. supt pc pcso dc ds di dci dsi dcs acc dcc
+    lieutenant captain sergeant corporal colonel commander
 """.split()
 )
 

@@ -96,6 +96,13 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "wire rewrite of local TV: 'was quoted as saying by' a station, and a spelled-out rank",
+        "Police met the press on Sunday. “This was not random. It was targeted,” Police Chief Ray Ono was quoted "
+        "as saying by a local station.\n\nPolice spokesman Lieutenant Jo Park said officers were getting "
+        "“hourly” updates.",
+        [("This was not random. It was targeted", "Ray Ono"), ("hourly", "Jo Park")],
+    ),
+    (
         "local news: bodies whose names go on after 'of'",
         "The University of Eastbridge said the study was “robust”. “Rates will stay on hold,” said the Bank of "
         "Westland. According to a statement from the Department of Transport, the road “will reopen soon.”",
