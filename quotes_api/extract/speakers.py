@@ -505,6 +505,12 @@ _STATEMENT_NOUNS = {
     "vow",
     "call",
     "speech",
+    "response",
+    "reply",
+    "answer",
+    "verdict",
+    "reaction",
+    "explanation",
 }
 
 

@@ -304,6 +304,12 @@ BUSINESS = [
 
 SPORT = [
     (
+        "sport live blog: a colon after 'here's X's response' opens the next paragraph's quote",
+        "Asked whether he regretted the decision, here's Kofi's response:\n\n"
+        '"I have no regret at all; we did not deserve to go through this season."',
+        [("I have no regret at all; we did not deserve to go through this season.", "Kofi")],
+    ),
+    (
         "sport: the athlete is called by age after being named",
         "Sprinter Kia Moana took gold in the 200m.\n\n“I’m honoured,” said the 23-year-old.\n\n"
         "“My family got me here,” the 23-year-old added.",
