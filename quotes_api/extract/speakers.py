@@ -140,6 +140,8 @@ def is_verb_cue(toks, k):
         return False  # "late-night tweets"; but "the 41-year-old said"
     if before.low in _SAID_FORMS and is_cue(before):
         return False  # "Huang said demand was …": what follows a reporting verb is its object
+    if before.low in ("was", "is", "were", "are") and k + 1 < len(toks) and toks[k + 1].low == "to":
+        return False  # "Chelsea was said to have …": hearsay about the subject, not its words
     if (
         k > 1
         and toks[k - 2].low == "of"

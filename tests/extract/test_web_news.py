@@ -169,6 +169,12 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "UK paper: 'was said to' is hearsay about the subject, not its words",
+        "Councillor Rob Kalu spoke on Monday.\n\nThe borough was said to have a “huge empty-homes problem”.\n\n"
+        "Mr Kalu said it was “a scandal”.",
+        [("a scandal", "Rob Kalu")],
+    ),
+    (
         "UK police appeal: rank abbreviations before the name, with and without stops",
         "“We are appealing for witnesses,” said Det. Sgt. Rhys Cole of the county police.\n\n"
         "DCI Nia Lloyd said: ‘Someone saw something.’\n\n‘Please call us,’ said DCI Lloyd.",
