@@ -469,6 +469,27 @@ def clause_subject(toks, upto):
     found = np_after(toks, start)
     if found and found[1] <= upto:
         return found
+    return _named_subject_before(toks, _after_dateline(toks, upto), upto)
+
+
+def _named_subject_before(toks, start, upto):
+    """The last name before toks[upto] that a verb follows: "In summer … and Boris Johnson appeared to
+    blame …, describing" has no comma to find the clause by, but Johnson is who goes on speaking."""
+    for m in range(upto - 2, start - 1, -1):
+        after = toks[m + 1]
+        if (
+            toks[m].capitalised
+            and toks[m].is_word
+            and not _function_word(toks[m])
+            and not toks[m].text.endswith(("’s", "'s", "’", "'"))  # "Wells Fargo’s board clawed back"
+            and after.is_word
+            and not after.capitalised
+            and after.low not in NP_BREAKERS | DETERMINERS | TIME_WORDS | _NAME_LINKS
+            and not is_cue(after)
+        ):
+            found = _np_ending_at(toks, m)
+            if found and toks[found[0]].capitalised:
+                return found
     return None
 
 

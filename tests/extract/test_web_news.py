@@ -169,6 +169,12 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "UK paper: ', describing X as “…”' after a clause with no comma before its subject",
+        "Last month the council published its plan and Leader Rob Kalu appeared to blame landlords for the "
+        "shortage, describing the backlog as “a drag on the whole town”.",
+        [("a drag on the whole town", "Rob Kalu")],
+    ),
+    (
         "UK paper: 'was said to' is hearsay about the subject, not its words",
         "Councillor Rob Kalu spoke on Monday.\n\nThe borough was said to have a “huge empty-homes problem”.\n\n"
         "Mr Kalu said it was “a scandal”.",
