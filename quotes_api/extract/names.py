@@ -28,6 +28,7 @@ from .resources import (
     OUTLET_WORDS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    PLATFORMS,
     PUBLIC_BODY_WORDS,
     ROLE_NOUNS,
     STATE_ABBREVIATIONS,
@@ -384,8 +385,8 @@ class EntityIndex:
         if 2 <= len(entity.name.split()) <= 4:
             person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
         organisation, place = evidence.get(ORGANISATION, 0), evidence.get(PLACE, 0)
-        if entity.is_outlet or words & ORGANISATION_WORDS:
-            return ORGANISATION
+        if entity.is_outlet or words & ORGANISATION_WORDS or fold(entity.name) in PLATFORMS:
+            return ORGANISATION  # a platform too: "she wrote on Instagram" makes no person of it
         events = set(fold(entity.name).split()[0 if not first_name else 1 :]) & EVENT_WORDS
         if _GROUP_NAME.search(entity.name):
             return ORGANISATION  # a people or a party speaks as a body: "Democrats", "African-Americans"

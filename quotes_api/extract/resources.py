@@ -120,6 +120,14 @@ OFFICE_PORTFOLIOS = set(
 # A person described by age, the head of a speaker phrase: "the 23-year-old said".
 AGE_WORD = re.compile(r"\d{1,3}-year-old")
 
+# Social platforms: where a post appears, never who posts it ("she wrote on Instagram").
+PLATFORMS = set(
+    """
+    twitter facebook instagram tiktok youtube threads x snapchat linkedin reddit whatsapp telegram bluesky
+    weibo wechat mastodon tumblr pinterest twitch discord substack
+    """.split()
+)
+
 # Titles that may stand before a bare surname ("Sen. Warren", "President Obama").
 HONORIFICS = set(
     """

@@ -41,6 +41,7 @@ from .resources import (
     NP_BREAKERS,
     ORGANISATION_HEADS,
     ORGANISATION_WORDS,
+    PLATFORMS,
     PRONOUNS,
     ROLE_NOUNS,
     SENTENCE_ABBREVIATIONS,
@@ -52,7 +53,6 @@ from .resources import (
 
 MASK = "§"
 TOKEN = re.compile(r"[@#]?\w+(?:[’'.\-&]\w+)*\.?|[,:;()—–―]|" + MASK + "+")
-_PLATFORMS = {"twitter", "facebook", "instagram", "tiktok", "youtube", "threads", "x"}
 _DASHES = {"—", "–", "―"}
 
 
@@ -808,7 +808,7 @@ def speaker_from_phrase(text):
     if words and words[-1].casefold() in ACCOUNT_HEADS:
         runs = [r for r in _name_runs(text) if r.split()[0].casefold() not in DETERMINERS]
         if runs:
-            name = " ".join(w for w in runs[-1].split() if w.casefold() not in _PLATFORMS)
+            name = " ".join(w for w in runs[-1].split() if w.casefold() not in PLATFORMS)
             owner = re.sub(r"[’']s?$", "", name)
             if owner and all(is_title_word(w) for w in owner.split()):
                 return "the " + owner.casefold(), "description"  # "the Governor’s statement"

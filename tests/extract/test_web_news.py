@@ -256,6 +256,12 @@ AUSTRALIAN_PAPERS = [
 
 SOCIAL_MEDIA = [
     (
+        "celebrity news: 'she' after 'on Instagram' is the singer, never the platform",
+        "Mia Torres has spoken out for the first time. The singer posted a video on Instagram, in which she "
+        "told fans that “all is well”.\n\n“Don’t worry, I’ll be back very soon,” she said in the video.",
+        [("all is well", "Mia Torres"), ("Don’t worry, I’ll be back very soon", "Mia Torres")],
+    ),
+    (
         "tweets: a politician's tweet",
         'Mayor Tim Crowe hit back on Monday. "The press makes things up daily," Crowe tweeted.',
         [("The press makes things up daily", "Tim Crowe")],
