@@ -745,6 +745,10 @@ _LINK = re.compile(
 )
 
 
+# "Ann Wells of Reuters", "Gov. Earl Ray Tomblin of West Virginia": a name, "of", another name.
+_PERSON_OF = re.compile(rf"(?:the )?({NAME_RUN.pattern}) of (?:the )?{NAME_RUN.pattern}")
+
+
 def _name_runs(text):
     """The capitalised runs of text, a body's "of" inside its name: "the Department of Justice"."""
     runs, joined_to = [], None
@@ -799,7 +803,7 @@ def speaker_from_phrase(text):
             text, words = head, head_words
     if words and words[-1][:1].isupper():
         runs = _name_runs(text)
-        person = re.fullmatch(rf"(?:the )?({NAME_RUN.pattern}) of (?:the )?{NAME_RUN.pattern}", text)
+        person = _PERSON_OF.fullmatch(text)
         holder = person.group(1).split() if person and len(runs) == 2 else None
         if holder and not is_title_word(holder[-1]) and strip_titles(holder):
             # "Ann Wells of Reuters": the person speaks, not where she works ("Chief of Police" is an office).
