@@ -133,7 +133,6 @@ predict      | predict predicts predicted predicting                | strong inv
 proclaim     | proclaim proclaims proclaimed proclaiming            | strong inverts
 promise      | promise promises promised promising                  | strong that
 protest      | protest protests protested protesting                | strong inverts noun
-put          | put puts putting                                     |
 question     | question questioned                                  | noun
 quip         | quip quips quipped quipping                          | strong inverts noun
 rate         | rate rates rated rating                              |
@@ -197,6 +196,9 @@ PHRASAL_CUES = {
     "pointed": {"out"},
     "points": {"out"},
     "went": {"on", "after"},
+    "put": {"it"},  # "as she put it"; "the advice put her state in a “good position”" is no speech
+    "puts": {"it"},
+    "putting": {"it"},
     "goes": {"on", "after"},
     "gone": {"after"},
     "going": {"after"},

@@ -557,7 +557,7 @@ def cue_after(masked, toks):
         if (
             found
             and k < len(toks)
-            and is_cue(toks[k])
+            and cue_word(toks, k)
             and (k + 1 == len(toks) or not toks[k + 1].is_word or toks[k + 1].low == "it")
         ):
             return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[found[1]].low, CLOSING_CUE)

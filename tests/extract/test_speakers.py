@@ -156,6 +156,11 @@ CASES = [
         [("The numbers do not add up", "Ana Diaz")],
     ),
     (
+        "'put' reports speech only as 'put it'",
+        "Ann Wells spoke. As she put it, “we are done.” The advice had put her state in a “very good position.”",
+        [("we are done.", "Ann Wells")],  # the other quote has no speaker, so no confidence: it is left out
+    ),
+    (
         "a pronoun contraction is not a possessive",
         "Tom Reyes spoke.\n\nHe’s claiming that fraud is “a big, big problem.”",
         [("a big, big problem.", "Tom Reyes")],
