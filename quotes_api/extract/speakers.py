@@ -240,13 +240,14 @@ def np_before(toks, i):
             return (outer[0], found[1])
     # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
     # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
-    if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at"):
-        link = lo - 1  # "… of the Coast Guard" (the phrase starts at "the"), "… from Harvard"
+    if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at", "in"):
+        link = lo - 1  # "… of the Coast Guard" (the phrase starts at "the"), "… from Harvard", "… in Washington"
     else:
         link = lo - 2  # "… of the Sierra Club" when the phrase starts after "the"
-    if link >= 1 and toks[link].low in ("of", "from", "at") and (link == lo - 1 or toks[lo - 1].low == "the"):
+    if link >= 1 and toks[link].low in ("of", "from", "at", "in") and (link == lo - 1 or toks[lo - 1].low == "the"):
         person = _np_ending_at(toks, link - 1)
-        if person and toks[link - 1].capitalised:
+        # A place after "in" never speaks, whoever is before it: "a spokesman in Berlin said".
+        if person and (toks[link - 1].capitalised or toks[link].low == "in"):
             return (person[0], found[1])
     return found
 
@@ -741,7 +742,7 @@ def according_to(masked, toks):
 _LINK = re.compile(
     r"[ \u00a0](?:(?:from|at|for|by|with)[ \u00a0]+(?:the[ \u00a0]+)?"
     r"|of[ \u00a0]+the[ \u00a0]+"
-    r"|(behind|about|against)[ \u00a0])"
+    r"|(behind|about|against|in)[ \u00a0])"
 )
 
 

@@ -16,6 +16,12 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "wire: a place after 'in' never speaks, whoever stands before it",
+        "The county attorney's office in Westland said it was “always careful” with the press. "
+        "A spokesman in Eastbridge said the claim was “false”. Nia Lloyd in Northam called it “a relief”.",
+        [("always careful", "The county attorney's office"), ("false", "A spokesman"), ("a relief", "Nia Lloyd")],
+    ),
+    (
         "wire: a description, then the person's name between commas, after the quote",
         "“The numbers are clear,” the governor’s spokeswoman, Nia Lloyd, said.",
         [("The numbers are clear", "Nia Lloyd")],
