@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .cues import CUE_FORMS
 from .resources import (
+    BODY_HEADS,
     CAPITALISED_FUNCTION_WORDS,
     EVENT_WORDS,
     FEMALE_NAMES,
@@ -370,9 +371,9 @@ class EntityIndex:
         """PERSON, ORGANISATION, PLACE, OTHER, or None when the text gives no clue (a bare surname)."""
         entity = self.entities.get(fold(name))
         if entity is None:
-            # A body named across "of" is no single run of the index: "Department of Justice".
-            joined = " of " in name and name[:1].isupper()
-            return ORGANISATION if joined and set(fold(name).split()) & ORGANISATION_WORDS else None
+            # A body named across "of" or "for" is no single run of the index: "Department of Justice".
+            joined = (" of " in name or " for " in name) and name[:1].isupper()
+            return ORGANISATION if joined and set(fold(name).split()) & BODY_HEADS else None
         if entity.kind is None:
             entity.kind = self._classify(entity) or ""
         return entity.kind or None

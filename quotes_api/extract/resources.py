@@ -372,9 +372,13 @@ ORGANISATION_WORDS = set(
     gmbh patrol company companies group holdings partners bank capital ventures labs systems technologies airlines
     airways motors industries media network networks studios records entertainment pictures press
     coalition alliance movement campaign church mosque synagogue temple diocese nations network observatory
-    telescope collaboration consortium laboratory laboratories nasa fbi cia who un nato eu
+    telescope collaboration consortium laboratory laboratories nasa fbi cia who un nato eu centers centres
     """.split()
 )
+
+# Words that head a body's name which goes on after "of" or "for": "Bank of England", "Center for American
+# Progress" ("center" alone is a place word: "Lincoln Center").
+BODY_HEADS = ORGANISATION_WORDS | {"center", "centre"}
 
 # A word that makes a name a place: "Windsor Castle", "National Mall", "Wicomico County".
 PLACE_WORDS = set(

@@ -35,12 +35,14 @@ from .resources import (
     ACCOUNT_HEADS,
     ADVERBS,
     AGE_WORD,
+    BODY_HEADS,
     CAPITALISED_FUNCTION_WORDS,
     DETERMINERS,
+    FEMALE_NAMES,
     INTRO_WORDS,
+    MALE_NAMES,
     NP_BREAKERS,
     ORGANISATION_HEADS,
-    ORGANISATION_WORDS,
     PLATFORMS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -299,12 +301,41 @@ def _np_ending_at(toks, j):
             break
         if t.low in DETERMINERS:
             return (k, j + 1)
+        if t.low in ("for", "and") and _inside_body_name(toks, k):
+            k -= 1  # "the Centers for Disease Control and Prevention said"
+            continue
         if not t.capitalised and (t.low in NP_BREAKERS or t.low in CUE_FORMS or t.low in ADVERBS):
             break
         if t.capitalised and t.low in NP_BREAKERS:
             break
         k -= 1
     return (k + 1, j + 1)
+
+
+def _in_body_name(text, link):
+    """A _LINK match that is part of a body's name: "the Centers for Disease Control"."""
+    before = text[: link.start()].split()
+    return (
+        link.group().strip(" \u00a0") == "for"
+        and bool(before)
+        and before[-1][:1].isupper()
+        and before[-1].casefold() in BODY_HEADS
+    )
+
+
+def _inside_body_name(toks, k):
+    """toks[k] ("of", "for", "and") joins two parts of one body's name: a capitalised word on each side,
+    and a body's head word ("Department", "Centers") before the first "of" or "for" of the run."""
+    if not (0 < k < len(toks) - 1 and toks[k - 1].capitalised and toks[k + 1].capitalised):
+        return False
+    if toks[k].low == "and" and toks[k + 1].low in FEMALE_NAMES | MALE_NAMES:
+        return False  # "the Bank of England and Ann Wells said": two speakers
+    for m in range(k, max(0, k - 8), -1):
+        if toks[m].low in ("of", "for") and toks[m - 1].low in BODY_HEADS and toks[m - 1].capitalised:
+            return True
+        if not (toks[m].capitalised or toks[m].low in ("of", "for", "and")) or not toks[m].is_word:
+            return False
+    return False
 
 
 _NAME_LINKS = {"of", "for", "at", "from", "by"}  # "Mr. Morgan of the Sierra Club"
@@ -387,17 +418,14 @@ def _name_run_end(toks, k):
 def _description_after(toks, i, possessor=False):
     """ "the mayor", "several environmental groups", "the official BLM-LA Twitter account"."""
     k = i + 1
-    while k < len(toks) and k - i < 7 and toks[k].is_word and _plain_word(toks[k]):
+    while k < len(toks) and k - i < 9 and toks[k].is_word and (_plain_word(toks[k]) or toks[k].low == "and"):
         if toks[k].low.endswith("ed") and not toks[k].capitalised and k > i + 1:
             break
-        if (
-            toks[k].low == "of"
-            and toks[k - 1].low in ORGANISATION_WORDS
-            and k + 1 < len(toks)
-            and toks[k + 1].capitalised
-        ):
-            k += 1  # "the Bank of England": a body's name goes on after "of"
+        if toks[k].low in ("of", "for", "and") and _inside_body_name(toks, k):
+            k += 1  # "the Bank of England", "the Centers for Disease Control and Prevention": a body's name goes on
             continue
+        if toks[k].low == "and":
+            break
         if (
             not toks[k].capitalised
             and toks[k - 1].capitalised
@@ -746,21 +774,28 @@ _LINK = re.compile(
 )
 
 
+_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+
 # "Ann Wells of Reuters", "Gov. Earl Ray Tomblin of West Virginia": a name, "of", another name.
 _PERSON_OF = re.compile(rf"(?:the )?({NAME_RUN.pattern}) of (?:the )?{NAME_RUN.pattern}")
 
 
 def _name_runs(text):
-    """The capitalised runs of text, a body's "of" inside its name: "the Department of Justice"."""
-    runs, joined_to = [], None
+    """The capitalised runs of text, with the "of", "for" and "and" inside a body's name joined:
+    "the Department of Justice", "the Centers for Disease Control and Prevention"."""
+    runs: list[str] = []
+    joinable, joined = None, False
     for match in NAME_RUN.finditer(text):
         run = " ".join(_cut_run(sentence_part(match.group().split())))
-        if joined_to is not None and text[joined_to : match.start()] in (" of ", "\u00a0of "):
-            runs[-1] = f"{runs[-1]} of {run}"
+        link = text[joinable : match.start()].replace("\u00a0", " ") if joinable is not None else None
+        if link in (" of ", " for ") or link == " and " and joined and run.split()[0].casefold() not in _GIVEN_NAMES:
+            runs[-1] = f"{runs[-1]}{link}{run}"
+            joined = True
         else:
             runs.append(run)
-        last = run.split()[-1].casefold() if run else ""
-        joined_to = match.end() if run == match.group() and last in ORGANISATION_WORDS else None
+            joined = False
+        whole = run == match.group()
+        joinable = match.end() if whole and (joined or run.split()[-1].casefold() in BODY_HEADS) else None
     return runs
 
 
@@ -780,7 +815,7 @@ def speaker_from_phrase(text):
     words = text.split()
     if len(words) == 1 and words[0].casefold() in PRONOUNS:
         return words[0].casefold(), "pronoun"
-    link = _LINK.search(text)
+    link = next((m for m in _LINK.finditer(text) if not _in_body_name(text, m)), None)
     if link:
         # "John Mauger of the Coast Guard" is Mauger; "a statement from Helen Toner" and "the board
         # of Acme" are Toner and Acme; "the head coach of South Africa" is a description.

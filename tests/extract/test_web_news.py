@@ -109,6 +109,17 @@ LOCAL_NEWS = [
         [("This was not random. It was targeted", "Ray Ono"), ("hourly", "Jo Park")],
     ),
     (
+        "science and local news: bodies whose names go on with 'for' and 'and'",
+        "According to the Centers for Pest Control and Prevention, the beetle is “highly invasive.” "
+        "The Department of Parks and Recreation said the closure was “final”. "
+        "“The numbers do not add up,” said the Institute for Fiscal Research.",
+        [
+            ("highly invasive.", "Centers for Pest Control and Prevention"),
+            ("final", "Department of Parks and Recreation"),
+            ("The numbers do not add up", "Institute for Fiscal Research"),
+        ],
+    ),
+    (
         "local news: bodies whose names go on after 'of'",
         "The University of Eastbridge said the study was “robust”. “Rates will stay on hold,” said the Bank of "
         "Westland. According to a statement from the Department of Transport, the road “will reopen soon.”",
