@@ -20,6 +20,7 @@ from .resources import (
     ANONYMOUS_ROLES,
     BUSINESS_HEADS,
     CAPITALISED_FUNCTION_WORDS,
+    DEMONYM,
     DETERMINERS,
     LOWER_WORD,
     ORGANISATION_HEADS,
@@ -315,6 +316,10 @@ class ArticleExtraction:
         determined = mention.text.split()[0].casefold() in ("the", "this")
         if how == "name" and determined and len(office) == 1 and is_title_word(office[0]):
             how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
+        elif how == "name" and determined and len(office) == 1 and DEMONYM.fullmatch(office[0]):
+            # "the Spaniard said": a nationality for the person just named (unless the paper is called so).
+            if not self.names.is_outlet_name(office[0]):
+                return self._nearest_person(None, mention.start, sentence_start) or mention.text
         if how == "name":
             name = self.names.canonical(words, mention.start)
             kind = self.names.kind_of(name)

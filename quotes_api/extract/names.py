@@ -18,6 +18,7 @@ from .resources import (
     CAPITALISED_FUNCTION_WORDS,
     EVENT_WORDS,
     FEMALE_NAMES,
+    GOVERNMENT_SEATS,
     HONORIFICS,
     MALE_NAMES,
     MONTHS,
@@ -386,8 +387,9 @@ class EntityIndex:
         if 2 <= len(entity.name.split()) <= 4:
             person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
         organisation, place = evidence.get(ORGANISATION, 0), evidence.get(PLACE, 0)
-        if entity.is_outlet or words & ORGANISATION_WORDS or fold(entity.name) in PLATFORMS:
-            return ORGANISATION  # a platform too: "she wrote on Instagram" makes no person of it
+        if entity.is_outlet or words & ORGANISATION_WORDS or fold(entity.name) in PLATFORMS | GOVERNMENT_SEATS:
+            # A platform too ("she wrote on Instagram" makes no person of it), and a seat of government.
+            return ORGANISATION
         events = set(fold(entity.name).split()[0 if not first_name else 1 :]) & EVENT_WORDS
         if _GROUP_NAME.search(entity.name):
             return ORGANISATION  # a people or a party speaks as a body: "Democrats", "African-Americans"
@@ -553,6 +555,11 @@ class EntityIndex:
     def is_person(self, name):
         """The text says it is a person: a full name, or a surname that has a title, a role or pronouns."""
         return not name.startswith(("@", "#")) and self.kind_of(name) == PERSON and len(name.split()) <= 4
+
+    def is_outlet_name(self, name):
+        """The article names an outlet so ("The Australian", "the Scotsman")."""
+        entity = self.entities.get(fold(name)) or self.entities.get(fold("The " + name))
+        return bool(entity and entity.is_outlet)
 
     def latest_outlet(self, offset):
         """The most recent news organisation named before offset ("the paper" refers to it)."""

@@ -376,6 +376,30 @@ ORGANISATION_WORDS = set(
     """.split()
 )
 
+# Seats of government that speak for it: "Downing Street said", "the Kremlin said" (a place word or
+# none would make a place of them, and a place never speaks).
+GOVERNMENT_SEATS = {
+    "downing street",
+    "number 10",
+    "no 10",
+    "white house",
+    "kremlin",
+    "pentagon",
+    "elysee",
+    "elysee palace",
+    "whitehall",
+    "vatican",
+    "blue house",
+    "zhongnanhai",
+    "quai d orsay",
+    "foggy bottom",
+}
+
+# A nationality used for a person already named: "the Spaniard said", "the Brazilian added".
+DEMONYM = re.compile(
+    r"[A-Z][a-z]+(?:ian|ean|ese|ard|man)|Scot|Swede|Dane|Finn|Pole|Turk|Greek|Brit|Kiwi|Aussie|Swiss|Czech|Thai"
+)
+
 # Words that head a body's name which goes on after "of" or "for": "Bank of England", "Center for American
 # Progress" ("center" alone is a place word: "Lincoln Center").
 BODY_HEADS = ORGANISATION_WORDS | {"center", "centre"}

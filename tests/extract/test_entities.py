@@ -15,6 +15,7 @@ CASES = [
     ("Brightwave’s board met on Monday.", "Brightwave", ORGANISATION, "a board belongs to an organisation"),
     ("The WHO said so.", "WHO", ORGANISATION, "an acronym"),
     ("She posted on Instagram, where she wrote a note.", "Instagram", ORGANISATION, "a platform is no person"),
+    ("The White House said she was right.", "White House", ORGANISATION, "a seat of government speaks for it"),
     ("The Bank of Westland said so.", "Bank of Westland", ORGANISATION, "a body named across 'of'"),
     ("Obama's former campaign strategist said so.", "Obama's former campaign strategist", None, "a description"),
     ("Democrats said so.", "Democrats", ORGANISATION, "a party or a people speaks as a body"),

@@ -186,6 +186,11 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "UK paper: Downing Street speaks for the Prime Minister's office",
+        "Downing Street said the Prime Minister had ‘full confidence’ in the minister.",
+        [("full confidence", "Downing Street")],
+    ),
+    (
         "UK paper: ', describing X as “…”' after a clause with no comma before its subject",
         "Last month the council published its plan and Leader Rob Kalu appeared to blame landlords for the "
         "shortage, describing the backlog as “a drag on the whole town”.",
@@ -338,6 +343,11 @@ BUSINESS = [
 ]
 
 SPORT = [
+    (
+        "sport: a nationality for the player just named",
+        "Luka Petrovic won in straight sets.\n\n“I felt great out there,” the Serbian said.",
+        [("I felt great out there", "Luka Petrovic")],
+    ),
     (
         "sport live blog: a colon after 'here's X's response' opens the next paragraph's quote",
         "Asked whether he regretted the decision, here's Kofi's response:\n\n"
