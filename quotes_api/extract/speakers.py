@@ -647,8 +647,25 @@ def cue_before(masked, toks, at_quote=True):
     """Attribution in the words before a quote in its sentence; the last cue wins.
 
     at_quote is false when toks are a whole earlier sentence rather than the words
-    leading into the quote.
+    leading into the quote. A cue in the passive ("officers were called at 2am") tells what was
+    done to its subject: an earlier cue of the sentence wins over it, and it counts only alone.
     """
+    found = _cue_before(masked, toks, at_quote, skip_passive=True)
+    if found is None and any(_passive(toks, k) and is_verb_cue(toks, k) for k in range(1, len(toks))):
+        found = _cue_before(masked, toks, at_quote, skip_passive=False)
+    return found
+
+
+def _passive(toks, k):
+    return (
+        k > 0
+        and toks[k - 1].low in ("was", "were", "been", "being")
+        and not toks[k].low.endswith("ing")
+        and not (k + 1 < len(toks) and toks[k + 1].low == "by")
+    )
+
+
+def _cue_before(masked, toks, at_quote, skip_passive):
     n = len(toks)
     # "Trump's statement about “…”": the quote is the possessor's words.
     for k in range(n - 1, max(-1, n - 5) if at_quote else n - 1, -1):
@@ -671,11 +688,13 @@ def cue_before(masked, toks, at_quote=True):
             if found:
                 return Mention(phrase(masked, toks, found), toks[found[0]].start, "according to", ACCORDING_TO)
             continue
-        if not is_verb_cue(toks, k):
+        if not is_verb_cue(toks, k) or skip_passive and _passive(toks, k):
             continue
         strength = CUE_BEFORE if t.low in STRONG_CUES else EVALUATIVE_CUE
         if t.low in PARTICIPLE_CUES:
-            earlier = cue_before(masked, toks[: k - 1]) if k > 1 and toks[k - 1].text == "," else None
+            earlier = (
+                _cue_before(masked, toks[: k - 1], True, skip_passive) if k > 1 and toks[k - 1].text == "," else None
+            )
             if earlier:
                 return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))
             # "footage of Trump saying": a name right before the participle is who speaks.

@@ -102,6 +102,11 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "local news: a passive cue later in the sentence does not take the quote from 'said'",
+        "A police spokesman said officers were called at 2am and a man was “pronounced dead at the scene”.",
+        [("pronounced dead at the scene", "A police spokesman")],
+    ),
+    (
         "wire rewrite of local TV: 'was quoted as saying by' a station, and a spelled-out rank",
         "Police met the press on Sunday. “This was not random. It was targeted,” Police Chief Ray Ono was quoted "
         "as saying by a local station.\n\nPolice spokesman Lieutenant Jo Park said officers were getting "
