@@ -7,7 +7,6 @@ SEARCH_LIMIT matching quotes.
 """
 
 import datetime
-import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -613,7 +612,9 @@ def _quote_page(shape, values, sort, request):
     return _paged(QUOTES, shape, sort, request, values, with_groups, _quote_total(shape, values))
 
 
-_quotes_by_id_sql = prepared(lambda: _quote_query().where(Quote.id.in_(search.listed(slot("ids")))))
+@prepared
+def _quotes_by_id_sql(count):
+    return _quote_query().where(Quote.id.in_([slot(f"quote{i}") for i in range(count)]))
 
 
 @dataclass(frozen=True)
@@ -634,7 +635,8 @@ class _KeptPage:
 
     def page(self):
         """The page again, its rows read anew by id (their groups change without a search changing)."""
-        by_id = {row[0]: row for row in _quotes_by_id_sql().rows({"ids": json.dumps(self.ids)})}
+        values = {f"quote{i}": quote_id for i, quote_id in enumerate(self.ids)}
+        by_id = {row[0]: row for row in _quotes_by_id_sql(len(self.ids)).rows(values)}
         rows = [
             _quote_row((*by_id[quote_id], score))
             for quote_id, score in zip(self.ids, self.scores, strict=True)

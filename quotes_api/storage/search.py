@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass
 from itertools import pairwise
 
-from peewee import SQL, Expression, Select, Value, fn
+from peewee import SQL, Expression, Value, fn
 
 from ..extract.names import fold
 from .db import grouping_lock, is_postgres
@@ -346,13 +346,6 @@ def score(text, ranked=True):
     if is_postgres():
         return fn.ts_rank(QuoteDocument.document, _tsquery(text)) * -1
     return QuoteSearch.bm25()
-
-
-def listed(ids):
-    """The quote ids in ids, a JSON array (a value or a placeholder for one), as rows of one column, id."""
-    if is_postgres():
-        return Select([fn.json_array_elements_text(ids.cast("json"))], [SQL("value::bigint").alias("id")])
-    return Select([fn.json_each(ids)], [SQL("value").alias("id")])
 
 
 def newest_first():
