@@ -18,6 +18,7 @@ from .resources import (
     CAPITALISED_FUNCTION_WORDS,
     EVENT_WORDS,
     FEMALE_NAMES,
+    GIVEN_NAMES,
     GOVERNMENT_SEATS,
     HONORIFICS,
     MALE_NAMES,
@@ -34,6 +35,7 @@ from .resources import (
     PUBLIC_BODY_WORDS,
     ROLE_NOUNS,
     STATE_ABBREVIATIONS,
+    THING_WORDS,
     TITLES,
     UPPER,
 )
@@ -70,7 +72,7 @@ def _cut_run(words):
 def _names_a_thing(entity):
     """Words that make a name an organisation, a place or an event, whatever else is said of it."""
     words = set(fold(entity.name).split())
-    return bool(entity.is_outlet or words & (ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS))
+    return bool(entity.is_outlet or words & THING_WORDS)
 
 
 def _is_public(entity):
@@ -161,6 +163,8 @@ def strip_titles(words):
     return words
 
 
+_SPEAKING_BODIES = PLATFORMS | GOVERNMENT_SEATS  # organisations a name's words would not show
+
 # Titles that also open the names of bodies: "National Weather Service", "Federal Reserve Board".
 _BODY_ADJECTIVES = {"national", "federal", "state", "county", "city", "u.s.", "us", "democratic", "republican", "gop"}
 
@@ -173,7 +177,7 @@ def _names_a_thing_in(words):
     if fold(" ".join(words)) in places():
         return True
     head, first = words[-1].casefold(), words[0].casefold()
-    return head in ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS and first not in FEMALE_NAMES | MALE_NAMES
+    return head in THING_WORDS and first not in GIVEN_NAMES
 
 
 def _looks_like_person(words):
@@ -382,12 +386,12 @@ class EntityIndex:
     def _classify(self, entity):
         words = set(fold(entity.name).split())
         evidence = entity.evidence
-        first_name = len(entity.name.split()) > 1 and fold(entity.name.split()[0]) in FEMALE_NAMES | MALE_NAMES
+        first_name = len(entity.name.split()) > 1 and fold(entity.name.split()[0]) in GIVEN_NAMES
         person = evidence.get(PERSON, 0) + (2 if first_name else 0) + (2 if self._is_surname(entity) else 0)
         if 2 <= len(entity.name.split()) <= 4:
             person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
         organisation, place = evidence.get(ORGANISATION, 0), evidence.get(PLACE, 0)
-        if entity.is_outlet or words & ORGANISATION_WORDS or fold(entity.name) in PLATFORMS | GOVERNMENT_SEATS:
+        if entity.is_outlet or words & ORGANISATION_WORDS or fold(entity.name) in _SPEAKING_BODIES:
             # A platform too ("she wrote on Instagram" makes no person of it), and a seat of government.
             return ORGANISATION
         events = set(fold(entity.name).split()[0 if not first_name else 1 :]) & EVENT_WORDS

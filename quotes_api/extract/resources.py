@@ -515,3 +515,8 @@ STATE_ABBREVIATIONS = (
     "Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. "
     "W.Va. Wis. Wyo."
 ).split()
+
+
+# Unions read on every name (built once here, not at each call).
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+THING_WORDS = ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS  # an organisation, a place or an event

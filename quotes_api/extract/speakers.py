@@ -30,7 +30,17 @@ from .confidence import (
     SIGNATURE,
 )
 from .cues import CUE_FORMS, INVERTING_CUES, PARTICIPLE_CUES, PHRASAL_CUES, STRONG_CUES
-from .names import NAME_RUN, _cut_run, fold, is_title_word, places, refers_to_outlet, sentence_part, strip_titles
+from .names import (
+    _POSSESSIVE_ENDINGS,
+    NAME_RUN,
+    _cut_run,
+    fold,
+    is_title_word,
+    places,
+    refers_to_outlet,
+    sentence_part,
+    strip_titles,
+)
 from .resources import (
     ACCOUNT_HEADS,
     ADVERBS,
@@ -38,9 +48,8 @@ from .resources import (
     BODY_HEADS,
     CAPITALISED_FUNCTION_WORDS,
     DETERMINERS,
-    FEMALE_NAMES,
+    GIVEN_NAMES,
     INTRO_WORDS,
-    MALE_NAMES,
     NP_BREAKERS,
     ORGANISATION_HEADS,
     PLATFORMS,
@@ -328,7 +337,7 @@ def _inside_body_name(toks, k):
     and a body's head word ("Department", "Centers") before the first "of" or "for" of the run."""
     if not (0 < k < len(toks) - 1 and toks[k - 1].capitalised and toks[k + 1].capitalised):
         return False
-    if toks[k].low == "and" and toks[k + 1].low in FEMALE_NAMES | MALE_NAMES:
+    if toks[k].low == "and" and toks[k + 1].low in GIVEN_NAMES:
         return False  # "the Bank of England and Ann Wells said": two speakers
     for m in range(k, max(0, k - 8), -1):
         if toks[m].low in ("of", "for") and toks[m - 1].low in BODY_HEADS and toks[m - 1].capitalised:
@@ -501,6 +510,9 @@ def clause_subject(toks, upto):
     return _named_subject_before(toks, _after_dateline(toks, upto), upto)
 
 
+_NO_VERB = NP_BREAKERS | DETERMINERS | TIME_WORDS | _NAME_LINKS  # words after a name that are no verb of it
+
+
 def _named_subject_before(toks, start, upto):
     """The last name before toks[upto] that a verb follows: "In summer … and Boris Johnson appeared to
     blame …, describing" has no comma to find the clause by, but Johnson is who goes on speaking."""
@@ -510,10 +522,10 @@ def _named_subject_before(toks, start, upto):
             toks[m].capitalised
             and toks[m].is_word
             and not _function_word(toks[m])
-            and not toks[m].text.endswith(("’s", "'s", "’", "'"))  # "Wells Fargo’s board clawed back"
+            and not toks[m].text.endswith(_POSSESSIVE_ENDINGS)  # "Wells Fargo’s board clawed back"
             and after.is_word
             and not after.capitalised
-            and after.low not in NP_BREAKERS | DETERMINERS | TIME_WORDS | _NAME_LINKS
+            and after.low not in _NO_VERB
             and not is_cue(after)
         ):
             found = _np_ending_at(toks, m)
@@ -793,8 +805,6 @@ _LINK = re.compile(
 )
 
 
-_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
-
 # "Ann Wells of Reuters", "Gov. Earl Ray Tomblin of West Virginia": a name, "of", another name.
 _PERSON_OF = re.compile(rf"(?:the )?({NAME_RUN.pattern}) of (?:the )?{NAME_RUN.pattern}")
 
@@ -807,7 +817,7 @@ def _name_runs(text):
     for match in NAME_RUN.finditer(text):
         run = " ".join(_cut_run(sentence_part(match.group().split())))
         link = text[joinable : match.start()].replace("\u00a0", " ") if joinable is not None else None
-        if link in (" of ", " for ") or link == " and " and joined and run.split()[0].casefold() not in _GIVEN_NAMES:
+        if link in (" of ", " for ") or link == " and " and joined and run.split()[0].casefold() not in GIVEN_NAMES:
             runs[-1] = f"{runs[-1]}{link}{run}"
             joined = True
         else:
