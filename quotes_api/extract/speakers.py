@@ -321,7 +321,7 @@ def _np_ending_at(toks, j):
     return (k + 1, j + 1)
 
 
-def _in_body_name(text, link):
+def _link_in_body_name(text, link):
     """A _LINK match that is part of a body's name: "the Centers for Disease Control"."""
     before = text[: link.start()].split()
     return (
@@ -844,7 +844,7 @@ def speaker_from_phrase(text):
     words = text.split()
     if len(words) == 1 and words[0].casefold() in PRONOUNS:
         return words[0].casefold(), "pronoun"
-    link = next((m for m in _LINK.finditer(text) if not _in_body_name(text, m)), None)
+    link = next((m for m in _LINK.finditer(text) if not _link_in_body_name(text, m)), None)
     if link:
         # "John Mauger of the Coast Guard" is Mauger; "a statement from Helen Toner" and "the board
         # of Acme" are Toner and Acme; "the head coach of South Africa" is a description.
