@@ -13,7 +13,7 @@ from . import confidence as level
 from .cues import CUE_WORDS
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import Quote
-from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, is_title_word
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, in_prose_case, is_title_word
 from .reported import reported_speech
 from .resources import (
     AGE_WORD,
@@ -118,12 +118,14 @@ class ArticleExtraction:
                 previous = (lo, hi)
         quotes += self._transcript(opens)
         quotes = _headlines_said_in_body(quotes, self.paragraphs[:_HEADLINE_PARAGRAPHS])
-        quotes = [
-            replace(q, speaker_kind=self.names.kind_of(q.speaker)) if q.speaker else q
-            for q in quotes
-            if q.confidence >= min_confidence
-        ]
+        quotes = [self._with_kind(q) if q.speaker else q for q in quotes if q.confidence >= min_confidence]
         return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+    def _with_kind(self, quote):
+        """The quote with its speaker's kind; a person known only in capitals as prose prints the name."""
+        kind = self.names.kind_of(quote.speaker)
+        speaker = in_prose_case(quote.speaker) if kind == PERSON else quote.speaker
+        return replace(quote, speaker=speaker, speaker_kind=kind)
 
     def _transcript(self, opens):
         """Turns of a transcript printed without marks: ``HOST: …``, ``ANN WELLS, PREMIER: …``, ``Q. …``."""

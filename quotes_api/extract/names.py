@@ -100,6 +100,37 @@ def fold(name):
     return " ".join(re.findall(r"\w+", plain.casefold()))
 
 
+_ROMAN_NUMERALS = {"ii", "iii", "iv", "v", "vi"}  # "John Doe III": a generation, printed in capitals
+
+
+def _word_in_case(word, first):
+    """One word of a name in capitals as prose prints it: "O'REILLY" is "O'Reilly", "MCCAIN" "McCain"."""
+    low = word.casefold()
+    if low.rstrip(".") in _ROMAN_NUMERALS or _INITIALS.fullmatch(word):
+        return word  # "III", "J." and "J.R." stay as they are
+    if not first and low in _PARTICLES:
+        return low  # "de la Cruz"
+    parts = re.split(r"([-'’])", low)
+    cased = "".join(part[:1].upper() + part[1:] for part in parts)
+    if low.startswith("mc") and len(low) > 3:
+        cased = "Mc" + cased[2:3].upper() + cased[3:]
+    return cased
+
+
+def in_prose_case(name):
+    """A person's name printed in capitals (a transcript's label, a heading) as prose would print it.
+
+    The article's own mixed-case spelling wins where it has one (EntityIndex keeps it); this is for a
+    name only the capitals give. Names with any lower-case letter are left as they are.
+
+    >>> in_prose_case("JOHN MCCAIN"), in_prose_case("BILL O'REILLY"), in_prose_case("Ann Wells")
+    ('John McCain', "Bill O'Reilly", 'Ann Wells')
+    """
+    if not name.isupper():
+        return name
+    return " ".join(_word_in_case(word, k == 0) for k, word in enumerate(name.split()))
+
+
 def is_title_word(word):
     """An office or honorific, hyphenated ones included: "Sen.", "Director-General", "co-founder"."""
     low = word.casefold().rstrip(".")

@@ -456,17 +456,23 @@ FIXED = [
     (
         "sport press conference: Q. and NAME: turns",
         "Q. What happened on the last drive?\nTOM HALE: We knew what we had to do.",
-        [("What happened on the last drive?", None), ("We knew what we had to do.", "TOM HALE")],
+        [("What happened on the last drive?", None), ("We knew what we had to do.", "Tom Hale")],
     ),
     (
         "US cable transcript: a party in brackets and a state after the name",
         "NINA HOLT, ANCHOR: Senator, what went wrong?\n\nSEN. OMAR REED (R), OHIO: We did not have the votes.",
-        [("Senator, what went wrong?", "NINA HOLT"), ("We did not have the votes.", "OMAR REED")],
+        [("Senator, what went wrong?", "Nina Holt"), ("We did not have the votes.", "Omar Reed")],
+    ),
+    (
+        "cable transcript: a name known only in capitals is printed as prose prints it",
+        "SEN. JOE MCNEILL (D), IOWA: We have the votes.\n\nKATE O'DARE, HOST: And the bill?\n\n"
+        "MCNEILL: It passes.",
+        [("We have the votes.", "Joe McNeill"), ("And the bill?", "Kate O'Dare"), ("It passes.", "Joe McNeill")],
     ),
     (
         "radio transcript: NAME, TITLE: labels without quote marks",
         "HOST: Good morning, Premier.\n\nANN WELLS, PREMIER: Good morning. Good to be with you.",
-        [("Good morning, Premier.", "HOST"), ("Good morning. Good to be with you.", "ANN WELLS")],
+        [("Good morning, Premier.", "HOST"), ("Good morning. Good to be with you.", "Ann Wells")],
     ),
     (
         "UK and Australian papers: 'he' is the subject of the last sentence, not its object",
