@@ -133,6 +133,8 @@ class ArticleExtraction:
         for turn in transcript_turns(self.text, self.paragraphs):
             if bisect_left(opens, turn.end) != bisect_left(opens, turn.start):
                 continue  # the paragraph quotes with marks: read as prose
+            if any(post.start <= turn.start < post.end for post in self.posts):
+                continue  # an embedded post is one quotation already, labels and all
             if is_interviewer(turn.label):
                 speaker, confidence = None, level.UNATTRIBUTED_SPEECH
             elif turn.label == "A":

@@ -1,6 +1,6 @@
 """Properties over arbitrary text: never an exception, offsets always true, no partial overlaps."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quotes_api.extract import extract_quotes
@@ -77,6 +77,7 @@ def check(text):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prose)
+@example("WALLACE: ‘ — Name (@handle) November 4, 2020 \n WALLACE: ,")  # a transcript label inside a post
 def test_news_like_text(text):
     check(text)
 
