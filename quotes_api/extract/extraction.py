@@ -13,7 +13,7 @@ from . import confidence as level
 from .cues import CUE_WORDS
 from .marks import Paragraph, scan_quotes, split_paragraphs
 from .model import Quote
-from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, in_prose_case, is_title_word
+from .names import ORGANISATION, OTHER, PERSON, PLACE, EntityIndex, in_prose_case, is_agency, is_business, is_title_word
 from .reported import reported_speech
 from .resources import (
     AGE_WORD,
@@ -354,9 +354,11 @@ class ArticleExtraction:
             issued = self.issuer[0] if self.issuer and number - self.issuer[1] <= 3 else None
             return issuer or issued or description  # "the letter" from nobody named stays a description
         if head in ORGANISATION_HEADS and definite:
+            if head == "agency":  # a public body, and never Congress beside it
+                return self.names.nearest_of_kind(at, ORGANISATION, is_agency) or description
             # "the company" is no government body: the Coast Guard beside OceanGate is not it.
-            public = head not in BUSINESS_HEADS
-            return self.names.latest_of_kind(at, ORGANISATION, public=public) or description
+            fits = is_business if head in BUSINESS_HEADS else None
+            return self.names.latest_of_kind(at, ORGANISATION, fits=fits) or description
         if head in ANONYMOUS_ROLES or not definite or head.endswith("s") and not head.endswith("ss"):
             return description  # "a spokesman", "officials": nobody in particular
         holder = self.names.holder_of(description, at)

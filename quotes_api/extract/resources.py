@@ -208,7 +208,6 @@ OUTLET_NOUNS = {
     "publication",
     "broadcaster",
     "magazine",
-    "agency",
     "station",
     "daily",
     "site",
@@ -372,7 +371,7 @@ ORGANISATION_WORDS = set(
     gmbh patrol company companies group holdings partners bank capital ventures labs systems technologies airlines
     airways motors industries media network networks studios records entertainment pictures press
     coalition alliance movement campaign church mosque synagogue temple diocese nations network observatory
-    telescope collaboration consortium laboratory laboratories nasa fbi cia who un nato eu centers centres
+    telescope collaboration consortium laboratory laboratories nasa fbi cia who un nato eu centers centres enforcement
     """.split()
 )
 
@@ -394,6 +393,17 @@ GOVERNMENT_SEATS = {
     "quai d orsay",
     "foggy bottom",
 }
+
+# What a national body is for, before the country it serves: "Health Canada", "Cricket Australia",
+# "Public Health England". Such a name has the shape of a person's ("Kathy Ireland"), and given-name
+# lists are too short to tell them apart; these words are never a given name.
+NATIONAL_BODY_FIELDS = set(
+    """
+    public health sport sports cricket rugby football soccer tennis hockey netball athletics swimming cycling
+    golf basketball baseball rowing sailing gymnastics boxing statistics stats parks tourism transport heritage
+    historic natural revenue immigration customs elections education justice water energy trade border food
+    """.split()
+)
 
 # A nationality used for a person already named: "the Spaniard said", "the Brazilian added".
 DEMONYM = re.compile(

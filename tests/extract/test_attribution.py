@@ -67,6 +67,22 @@ DESCRIPTIONS = [
         [("We are deeply sorry", "Brightwave Labs")],
     ),
     (
+        "'the agency' is the public body the article is about, never the legislature beside it",
+        "Congress asked the Food Safety Administration about the recall, and Congress wants answers.\n\n"
+        "“The risk to shoppers is low,” the agency said.",
+        [("The risk to shoppers is low", "Food Safety Administration")],
+    ),
+    (
+        "'the agency' of a nation: a field of work, then the country it serves",
+        "Public Health England published its figures.\n\n“Cases are falling,” the agency said.",
+        [("Cases are falling", "Public Health England")],
+    ),
+    (
+        "'the news agency' is the outlet the article cites",
+        "The Daily Courier reported the fire first.\n\n“The blaze spread fast,” the news agency said.",
+        [("The blaze spread fast", "Daily Courier")],
+    ),
+    (
         "'the statement' speaks for whoever the article quoted last",
         "Mia Torres wrote on Instagram, “I am heartbroken.”\n\n"
         "The statement added, “I will keep fighting for what is right.”",
