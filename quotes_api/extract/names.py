@@ -13,15 +13,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .cues import CUE_FORMS
+from .given_names import is_given_name, usual_gender
 from .resources import (
     BODY_HEADS,
     CAPITALISED_FUNCTION_WORDS,
     EVENT_WORDS,
-    FEMALE_NAMES,
-    GIVEN_NAMES,
     GOVERNMENT_SEATS,
     HONORIFICS,
-    MALE_NAMES,
     MONTHS,
     NATIONAL_BODY_FIELDS,
     OFFICE_PORTFOLIOS,
@@ -107,7 +105,9 @@ def places():
     names += [s["name"] for s in cache.get_us_states().values()]
     names += [c["name"] for c in cache.get_continents().values()]
     nations = {"england", "scotland", "wales", "northern ireland", "britain", "great britain"}  # of the UK
-    return frozenset(fold(n) for n in names + STATE_ABBREVIATIONS) | nations | {"us", "u s", "usa", "uk", "u k", "america"}
+    return (
+        frozenset(fold(n) for n in names + STATE_ABBREVIATIONS) | nations | {"us", "u s", "usa", "uk", "u k", "america"}
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -227,7 +227,7 @@ def _names_a_thing_in(words):
     if fold(" ".join(words)) in places():
         return True
     head, first = words[-1].casefold(), words[0].casefold()
-    return head in THING_WORDS and first not in GIVEN_NAMES
+    return head in THING_WORDS and not is_given_name(first)
 
 
 def _is_national_body(words):
@@ -413,11 +413,8 @@ class EntityIndex:
         entity = self.entities.get(key)
         if entity is None:
             entity = self.entities[key] = Entity(name, offset)
-            first = fold(name.split()[0])
-            if len(name.split()) > 1 and first in FEMALE_NAMES:
-                entity.gender = "f"
-            elif len(name.split()) > 1 and first in MALE_NAMES:
-                entity.gender = "m"
+            if len(name.split()) > 1:
+                entity.gender = usual_gender(fold(name.split()[0]))
             words = key.split()
             entity.is_outlet = bool(set(words) & OUTLET_WORDS) and len(words) <= 5
             for cut in range(1, min(len(words), 4)):
@@ -445,7 +442,7 @@ class EntityIndex:
     def _classify(self, entity):
         words = set(fold(entity.name).split())
         evidence = entity.evidence
-        first_name = len(entity.name.split()) > 1 and fold(entity.name.split()[0]) in GIVEN_NAMES
+        first_name = len(entity.name.split()) > 1 and is_given_name(fold(entity.name.split()[0]))
         person = evidence.get(PERSON, 0) + (2 if first_name else 0) + (2 if self._is_surname(entity) else 0)
         if 2 <= len(entity.name.split()) <= 4:
             person += 1  # the shape of a full name: "from Loretta Lynch" does not make her a place
@@ -550,7 +547,7 @@ class EntityIndex:
             return None
         if entity.gender is None:
             first = fold(name).split()[0]
-            return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+            return usual_gender(first)
         return entity.gender
 
     def _before(self, offset, window):

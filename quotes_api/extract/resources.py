@@ -528,5 +528,4 @@ STATE_ABBREVIATIONS = (
 
 
 # Unions read on every name (built once here, not at each call).
-GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 THING_WORDS = ORGANISATION_WORDS | PLACE_WORDS | EVENT_WORDS  # an organisation, a place or an event

@@ -30,6 +30,7 @@ from .confidence import (
     SIGNATURE,
 )
 from .cues import CUE_FORMS, INVERTING_CUES, PARTICIPLE_CUES, PHRASAL_CUES, STRONG_CUES
+from .given_names import is_given_name
 from .names import (
     _POSSESSIVE_ENDINGS,
     NAME_RUN,
@@ -48,7 +49,6 @@ from .resources import (
     BODY_HEADS,
     CAPITALISED_FUNCTION_WORDS,
     DETERMINERS,
-    GIVEN_NAMES,
     INTRO_WORDS,
     NP_BREAKERS,
     ORGANISATION_HEADS,
@@ -337,7 +337,7 @@ def _inside_body_name(toks, k):
     and a body's head word ("Department", "Centers") before the first "of" or "for" of the run."""
     if not (0 < k < len(toks) - 1 and toks[k - 1].capitalised and toks[k + 1].capitalised):
         return False
-    if toks[k].low == "and" and toks[k + 1].low in GIVEN_NAMES:
+    if toks[k].low == "and" and is_given_name(toks[k + 1].low):
         return False  # "the Bank of England and Ann Wells said": two speakers
     for m in range(k, max(0, k - 8), -1):
         if toks[m].low in ("of", "for") and toks[m - 1].low in BODY_HEADS and toks[m - 1].capitalised:
@@ -817,7 +817,7 @@ def _name_runs(text):
     for match in NAME_RUN.finditer(text):
         run = " ".join(_cut_run(sentence_part(match.group().split())))
         link = text[joinable : match.start()].replace("\u00a0", " ") if joinable is not None else None
-        if link in (" of ", " for ") or link == " and " and joined and run.split()[0].casefold() not in GIVEN_NAMES:
+        if link in (" of ", " for ") or link == " and " and joined and not is_given_name(run.split()[0].casefold()):
             runs[-1] = f"{runs[-1]}{link}{run}"
             joined = True
         else:
