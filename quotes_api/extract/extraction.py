@@ -75,6 +75,8 @@ class ArticleExtraction:
         self.last_quote = None  # (speaker, sentence range) of the last attributed quote
         self.addressee = None  # (name, paragraph index) of whom the last question was put to
         self.subject = None  # the person the last sentence that opened with one opened with
+        self.subject_since = -1  # where that sentence starts
+        self.last_speaker_since = -1  # where the sentence that gave the last speaker starts
         self.issuer = None  # (name, paragraph index) of who last issued, released or posted something
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
         self._sentence_mention: tuple[Any, Any] = (None, None)  # (range, its according-to or closing attribution)
@@ -102,7 +104,9 @@ class ArticleExtraction:
         for number, paragraph in enumerate(self.paragraphs):
             previous = None  # the sentence before, as (start, end)
             for lo, hi in split_sentences(self.masked, paragraph.start, paragraph.end):
-                self.subject = self.names.person_opening(lo, hi) or self.subject
+                opening = self.names.person_opening(lo, hi)
+                if opening:
+                    self.subject, self.subject_since = opening, lo
                 inside = self.spans[bisect_left(opens, lo) : bisect_left(opens, hi)]
                 attributed_in_sentence = None
                 for index, span in enumerate(inside):
@@ -165,7 +169,7 @@ class ArticleExtraction:
         if mention and speaker_from_phrase(mention.text)[1] in ("name", "pronoun"):
             speaker = self._resolve(mention, number)
             if speaker and self.names.is_person(speaker):
-                self.last_speaker = (speaker, number)
+                self.last_speaker, self.last_speaker_since = (speaker, number), lo
         return self._reported(lo, hi, number) if indirect else []
 
     def _note_issuer(self, lo, hi, number):
@@ -228,7 +232,7 @@ class ArticleExtraction:
             # "on", "of" or a possessive ("on MSNBC’s “Morning Joe”"): not a quotation.
             confidence = min(confidence, level.TITLE_OF_A_WORK)
         elif speaker:
-            self.last_speaker = (speaker, number)
+            self.last_speaker, self.last_speaker_since = (speaker, number), lo
         return Quote(
             content, span.start, span.end, kind, speaker, cue, confidence, mention.text if mention else None, (lo, hi)
         )
@@ -395,8 +399,12 @@ class ArticleExtraction:
             else []
         )
         # The person a recent sentence opened with comes before others merely named since:
-        # "Rob Kalu disagreed with Tom Hale. ¶ “…,” he said." is Kalu.
+        # "Rob Kalu disagreed with Tom Hale. ¶ “…,” he said." is Kalu. Before the last speaker too,
+        # when the sentence came after that speaker's: "“…,” said Ann Wells. ¶ Rob Kalu bristled.
+        # ¶ “…,” he said." is Kalu.
         opened = [self.subject] if self.subject and not subject else []
+        if self.subject_since > self.last_speaker_since:
+            last, opened = opened, last
         nearby = subject + last + opened + self.names.persons_before(at)
         candidates = [n for n in nearby if n in last or self.names.is_person(n)]
         for name in candidates:

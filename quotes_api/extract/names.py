@@ -254,10 +254,15 @@ _ROLE_WORDS = ROLE_NOUNS | {t for t in TITLES if t.isalpha() and len(t) > 3} - s
     "vice deputy assistant district general prime chief executive member".split()
 )
 # Subject pronouns only: "her" and "his" as often belong to whoever the subject is talking about.
+_SUBORDINATORS = {"while", "although", "though", "as", "because", "if", "when", "after", "before", "since", "unless"}
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)\b")
+_NAME_LEAD_WORDS = _ROLE_WORDS | {"the", "former", "then", "late", "acting", "interim", "deputy", "chief", "senior"}
 _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
 _GROUP_NAME = re.compile(r"(?:[ie]ans|icans|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
 _CREDIT = re.compile(r"(?:Credit|Photo|Picture|Image|Photograph)s?:\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|§")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]$")
+_ATTRIBUTIVE = re.compile(r"[ \u00a0][a-z]")  # a lower-case word right after the name
 _PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
 
 
@@ -575,8 +580,24 @@ class EntityIndex:
         return seen
 
     def person_opening(self, lo, hi, reach=40):
-        """The person a sentence opens with (its subject, most likely), or None."""
-        for _, entity in self._after(lo, min(reach, hi - lo)):
+        """The person a sentence opens with (its subject, most likely), or None.
+
+        Only a name that leads its clause: after nothing, or after an opening phrase and its comma
+        ("Ultimately, Mr. Clarke hopes"), with only its titles between ("Former councillor Ann
+        Wells"). "He said Putin …", "On Wednesday, he told a crowd in Cleveland …" and "While Obama
+        had …" open with someone else.
+        """
+        for offset, entity in self._after(lo, min(reach, hi - lo)):
+            between = self.text[lo:offset]
+            lead, _, before_name = between.rpartition(",")
+            first = between.split()[0].casefold() if between.split() else ""
+            if first in _SUBORDINATORS or _SUBJECT_PRONOUN.search(lead):
+                return None
+            if not all(
+                w[:1].isupper() and w.casefold() not in _SUBORDINATORS or w.casefold() in _NAME_LEAD_WORDS
+                for w in before_name.split()
+            ):
+                return None
             name = self.canonical_of(entity)
             return name if self.is_person(name) else None
         return None

@@ -523,7 +523,27 @@ FIXED = [
     ),
 ]
 
-CASES = FIXED + WIRE + PRESS_RELEASES + LOCAL_NEWS + UK_PAPERS + AUSTRALIAN_PAPERS + SOCIAL_MEDIA + BUSINESS + SPORT
+# "he", "she" and epithets ("the singer", "the mother-of-two") for the person the article named.
+REFERRING = [
+    (
+        "Irish and Nigerian given names tell 'she' from 'he'",
+        "Aoife Kerr met Tunde Bello on Monday.\n\n“We agreed on nothing,” she said.",
+        [("We agreed on nothing", "Aoife Kerr")],
+    ),
+    (
+        "a person opening a sentence after the last quote is 'he', not the speaker before",
+        "“He has never raised money,” said Omar Reed, a professor.\n\n"
+        "Dev Patel bristles at that. “I raised all I needed,” he said.",
+        [("He has never raised money", "Omar Reed"), ("I raised all I needed", "Dev Patel")],
+    ),
+    (
+        "a name after the verb does not open the sentence: 'He said Marsh has …'",
+        "“We talk weekly,” said Tom Hale.\n\nHe said Omar Marsh has “been a leader” for years.",
+        [("We talk weekly", "Tom Hale"), ("been a leader", "Tom Hale")],
+    ),
+]
+
+CASES = FIXED + REFERRING + WIRE + PRESS_RELEASES + LOCAL_NEWS + UK_PAPERS + AUSTRALIAN_PAPERS + SOCIAL_MEDIA + BUSINESS + SPORT
 
 # (label, text, expected, why we fail today)
 KNOWN_FAILURES = [
