@@ -22,8 +22,10 @@ from .resources import (
     CAPITALISED_FUNCTION_WORDS,
     DEMONYM,
     DETERMINERS,
+    EPITHETS,
     LOWER_WORD,
     ORGANISATION_HEADS,
+    PARENT_OF,
     PRONOUNS,
     STATEMENT_HEADS,
     UPPER,
@@ -371,10 +373,19 @@ class ArticleExtraction:
         if any(AGE_WORD.fullmatch(word) for word in words):
             # "the 23-year-old said": news gives an age for a person it has just named.
             return self._nearest_person(None, at, None) or description
+        if (head in EPITHETS or PARENT_OF.fullmatch(head)) and not self._named_by(head, at):
+            # "the Nashville star said": news names a person, then calls them by what they are.
+            return self._nearest_person(None, at, None) or description
         if head in _GENERIC_HEADS and any(w[:1].isupper() or w in ORGANISATION_HEADS for w in words[1:-1]):
             # "the World Health Organization chief": the office holder the article names nearest.
             return self.names.nearest_office_holder(at) or description
         return description
+
+    def _named_by(self, noun, at):
+        """True when the article gave the noun to a name, or brought in someone by it without one
+        ("a singer from Leeds"): then the description is theirs, or stays a description."""
+        unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b")
+        return bool(self.names.by_title.get(noun)) or bool(unnamed.search(self.masked, 0, at))
 
     def _pronoun(self, pronoun, at, sentence_start=None):
         """he/she: the sentence's own subject, else the last speaker, else the nearest person.

@@ -298,6 +298,7 @@ class EntityIndex:
         self.surnames = {}  # first letter -> last words of fuller names, for a misspelt surname
         self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
+        self._modifiers = set()  # offsets of names that modify a noun: "the Nashville star", "the Trump campaign"
         self._outlets = None  # the positions of news organisations, listed on first use
         for match in NAME_RUN.finditer(text):
             if _CREDIT.search(text, max(0, match.start() - 12), match.start()):
@@ -327,6 +328,8 @@ class EntityIndex:
                     for part in word.casefold().rstrip(".").split("-"):
                         self._give_role(entity, part)
             self._read_context(entity, match.start(), end, possessive)
+            if _ATTRIBUTIVE.match(text, end) and _THE_BEFORE.search(text, max(0, start - 4), start):
+                self._modifiers.add(start)
         self._count_pronouns()
 
     def _give_role(self, entity, role):
@@ -397,8 +400,8 @@ class EntityIndex:
                 between = self.text[offsets[index] : match.start()]
                 if _SENTENCE_BREAK.search(between):
                     break  # only a name in the pronoun's own sentence, with no quotation between
-                entity = self.positions[index][1]
-                if not _names_a_thing(entity):
+                offset, entity = self.positions[index]
+                if not _names_a_thing(entity) and offset not in self._modifiers:
                     gender = "m" if match.group(1) else "f"
                     entity.pronouns[gender] = entity.pronouns.get(gender, 0) + 1
                     break

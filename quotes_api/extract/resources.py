@@ -120,6 +120,20 @@ OFFICE_PORTFOLIOS = set(
 # A person described by age, the head of a speaker phrase: "the 23-year-old said".
 AGE_WORD = re.compile(r"\d{1,3}-year-old")
 
+# Epithets: what news calls a person it has just named, instead of the name ("the singer said", "the
+# Nashville star added", "the mother-of-two told the court"). Unlike an office ("the mayor") they are
+# no title anyone holds, so they go to the person named nearest unless the article gave the word to
+# someone, or introduced a person by it without a name ("a singer from Leeds …").
+EPITHETS = set(
+    """
+    star superstar singer actress actor rapper musician songwriter comedian author writer novelist poet
+    artist presenter broadcaster athlete player striker midfielder defender goalkeeper winger forward
+    batsman bowler boxer fighter golfer swimmer sprinter cyclist jockey skier quarterback pitcher veteran
+    youngster teenager teen star billionaire entrepreneur influencer
+    """.split()
+)
+PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather)-of-\w+")  # UK: "the mother-of-two"
+
 # Social platforms: where a post appears, never who posts it ("she wrote on Instagram").
 PLATFORMS = set(
     """

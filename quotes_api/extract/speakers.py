@@ -147,8 +147,9 @@ def is_verb_cue(toks, k):
         return True  # "He’s claiming" is a contraction, not a possessive
     if before.text.endswith(("’s", "'s", "s’", "s'")):
         return False
-    if "-" in before.text and not before.capitalised and not AGE_WORD.fullmatch(before.low):
-        return False  # "late-night tweets"; but "the 41-year-old said"
+    if "-" in before.text and not before.capitalised and toks[k].low not in _NEVER_NOUNS:
+        if not AGE_WORD.fullmatch(before.low):
+            return False  # "late-night tweets"; but "the 41-year-old said", "the mother-of-two told"
     if before.low in _SAID_FORMS and is_cue(before):
         return False  # "Huang said demand was …": what follows a reporting verb is its object
     if before.low in ("was", "is", "were", "are") and k + 1 < len(toks) and toks[k + 1].low == "to":

@@ -526,6 +526,26 @@ FIXED = [
 # "he", "she" and epithets ("the singer", "the mother-of-two") for the person the article named.
 REFERRING = [
     (
+        "celebrity news: an epithet with a place, 'the Nashville star'",
+        "Carla Lane spoke to fans on Sunday.\n\nThe Nashville star said she “felt drained” after the shoot.",
+        [("felt drained", "Carla Lane")],
+    ),
+    (
+        "celebrity news: 'the author' resolves to the writer the article named",
+        "Writer Ruth Fell spoke to fans on Sunday.\n\nThe author said she “felt drained” after the tour.",
+        [("felt drained", "Ruth Fell")],
+    ),
+    (
+        "UK court report: 'the mother-of-two' is the woman just named",
+        "Carla Lane, 34, was jailed for two years.\n\n“I am sorry,” the mother-of-two told the court.",
+        [("I am sorry", "Carla Lane")],
+    ),
+    (
+        "an epithet the article first gave someone unnamed stays a description",
+        "A singer from Leeds and Carla Lane spoke.\n\n“I felt drained,” the singer said.",
+        [("I felt drained", "the singer")],
+    ),
+    (
         "Irish and Nigerian given names tell 'she' from 'he'",
         "Aoife Kerr met Tunde Bello on Monday.\n\n“We agreed on nothing,” she said.",
         [("We agreed on nothing", "Aoife Kerr")],
@@ -584,18 +604,6 @@ KNOWN_FAILURES = [
         "As one reporter covering the trial put it, “The jury looked tired.”",
         [("The jury looked tired.", "one reporter")],
         "the 'as X put it' cue does not take a description with a participle phrase",
-    ),
-    (
-        "celebrity news: an epithet with a place, 'the Nashville star'",
-        "Carla Lane spoke to fans on Sunday.\n\nThe Nashville star said she “felt drained” after the shoot.",
-        [("felt drained", "Carla Lane")],
-        "the place inside the epithet is chosen as the speaker",
-    ),
-    (
-        "celebrity news: 'the author' resolves to the writer the article named",
-        "Writer Ruth Fell spoke to fans on Sunday.\n\nThe author said she “felt drained” after the tour.",
-        [("felt drained", "Ruth Fell")],
-        "the description is left unresolved",
     ),
     (
         "Australian live blog: 'the prime minister' resolves to the person the article named",
