@@ -68,6 +68,27 @@ def _cut_run(words):
     return words
 
 
+def _kept_stop(word, inside):
+    """A word of a name without the stop or comma that ends it, unless the stop is the name's own:
+    "L.A.", "Jr.", and an initial inside the name ("Michael L. Lyle")."""
+    if "." in word[:-1] and _INITIALS.fullmatch(word) or word in _SUFFIXES_WITH_STOP:
+        return word
+    if inside and len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return word
+    return word.rstrip(".,")
+
+
+# Letters after a name that are no part of it: honours, silk, a seat ("Ann Wells KC", "Tom Hale MP").
+POST_NOMINALS = {"kc", "qc", "sc", "mp", "msp", "mla", "td", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "esq"}
+_SUFFIXES_WITH_STOP = {"Jr.", "Sr."}
+
+
+def _without_post_nominals(words):
+    while len(words) > 2 and words[-1].casefold().rstrip(".") in POST_NOMINALS:
+        words = words[:-1]
+    return words
+
+
 def _names_a_thing(entity):
     """Words that make a name an organisation, a place or an event, whatever else is said of it."""
     words = set(fold(entity.name).split())
@@ -119,6 +140,7 @@ def fold(name):
 
 
 _CODE = re.compile(r"\w-\d")  # "F-35", "COVID-19": a designation, never a name
+_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 _ROMAN_NUMERALS = {"ii", "iii", "iv", "v", "vi"}  # "John Doe III": a generation, printed in capitals
 
 
@@ -197,7 +219,9 @@ def strip_titles(words):
         return words[1:]  # "Mr. King": after Mr or Ms comes a surname, whatever it means as a word
     last_title = -1
     for i, word in enumerate(words[:-1]):
-        if is_title_word(word):
+        # An occupation inside the run, before a first name: "Warning Coordination Meteorologist Erik Heden".
+        occupation = word.casefold() in ROLE_NOUNS and is_given_name(fold(words[i + 1]))
+        if is_title_word(word) or occupation:
             last_title = i
     rest = words[last_title + 1 :]
     if (
@@ -312,8 +336,8 @@ class EntityIndex:
                     possessive = True
                     break
                 cut.append(word)
-            run = [w if "." in w[:-1] and _INITIALS.fullmatch(w) else w.rstrip(".,") for w in cut if w]
-            words = strip_titles(run)
+            run = [_kept_stop(w, k < len(cut) - 1) for k, w in enumerate(cut) if w]
+            words = _without_post_nominals(strip_titles(run))
             if not words or (len(words) == 1 and (words[0] in _MONTHS or len(words[0]) < 2)):
                 continue
             start = match.start() + match.group().find(words[0])
@@ -427,6 +451,8 @@ class EntityIndex:
             entity.is_outlet = bool(set(words) & OUTLET_WORDS) and len(words) <= 5
             for cut in range(1, min(len(words), 4)):
                 self.by_ending.setdefault(tuple(words[cut:]), []).append(entity)
+            if len(words) > 2 and words[-1] in _GENERATIONS:  # "Bryant" of "Ricky Bryant Jr."
+                self.by_ending.setdefault((words[-2],), []).append(entity)
             if len(words) > 1:
                 self.by_first_word.setdefault(words[0], []).append(entity)
                 self.surnames.setdefault(words[-1][:1], set()).add(words[-1])

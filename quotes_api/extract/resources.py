@@ -100,6 +100,7 @@ TITLES = set(
     reverend cardinal archbishop lawyer attorney-general president-elect mp mep adviser advisor
     det det. insp insp. const const. supt pc pcso dc ds di dci dsi dcs acc dcc
     lieutenant captain sergeant corporal colonel commander
+    taoiseach tanaiste tánaiste td msp mla coroner dep dep. asst asst. chief-executive
 """.split()
 )
 
@@ -151,6 +152,8 @@ HONORIFICS = set(
     secretary ambassador commissioner councilman councilwoman detective officer coach
     mr. mrs. ms. dr. prof. rev. gen. col. lt. sgt. capt. sen. rep. gov. pres. sens. reps. sens reps
     det det. insp insp. supt supt. pc dc ds di dci dsi dcs
+    chief deputy trooper superintendent principal inspector sergeant lieutenant captain coroner
+    taoiseach tanaiste tánaiste dep dep. asst asst.
 """.split()
 )
 
@@ -354,6 +357,7 @@ SENTENCE_ABBREVIATIONS = set(
     mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt cmdr adm maj rev pres
     sens reps govs inc co corp ltd llc no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u l.a d.a d.c n.y a.m p.m ph.d i.e e.g mt ft ave blvd dept univ det insp const supt cpl
+    dep asst
 """.split()
 )
 
@@ -528,7 +532,8 @@ ROLE_NOUNS = set(
     businessman businesswoman activist campaigner organizer organiser pastor priest rabbi imam bishop cardinal
     pope king queen prince princess duke duchess monarch premier chancellor commissioner inspector
     superintendent sheriff deputy trainer boxer fighter athlete runner swimmer cyclist golfer skater sprinter
-    quarterback pitcher bowler batsman batter winger skier jockey
+    quarterback pitcher bowler batsman batter winger skier jockey forward rookie referee
+    umpire teammate catcher meteorologist coroner
     neighbour neighbor resident witness rescuer bystander passenger driver volunteer owner shopkeeper farmer
     """.split()
 )

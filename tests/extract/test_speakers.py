@@ -195,6 +195,52 @@ CASES = [
         "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.",
         [("We are done here", None)],
     ),
+    # --- titles, ranks and letters around a name ---
+    (
+        "a rank before a bare surname: 'Chief Marcott'",
+        "Fire Chief Dana Marcott said the blaze began in a shed.\n\n“It spread fast,” Chief Marcott said.",
+        [("It spread fast", "Dana Marcott")],
+    ),
+    (
+        "abbreviated ranks: 'Dep. Chief'",
+        "“We are trying to reach him,” said Dep. Chief Owen Marsh.",
+        [("We are trying to reach him", "Owen Marsh")],
+    ),
+    (
+        "Irish offices before a name: Taoiseach, TD",
+        "Taoiseach Brendan Mulcahy said: “We will not be found wanting.”\n\nGreen TD Orla Keane called it “reckless”.",
+        [("We will not be found wanting.", "Brendan Mulcahy"), ("reckless", "Orla Keane")],
+    ),
+    (
+        "a coroner is an office 'the coroner' refers back to",
+        "Senior coroner Agnes Pym opened the inquest.\n\nThe coroner told the hearing: “This was an accident.”",
+        [("This was an accident.", "Agnes Pym")],
+    ),
+    (
+        "an occupation inside the run: 'Warning Coordination Meteorologist Erik Heden'",
+        "“Buy a radio,” Warning Coordination Meteorologist Erik Heden said.\n\n“It helps,” Heden said.",
+        [("Buy a radio", "Erik Heden"), ("It helps", "Erik Heden")],
+    ),
+    (
+        "a sport position before a name",
+        "Forward Ella Brandt said: “We were tired.”",
+        [("We were tired.", "Ella Brandt")],
+    ),
+    (
+        "letters after a name are not part of it: KC, QC",
+        "Oliver Brand QC, defending, said his client had changed.\n\nIt was “a moment of madness”, Mr Brand said.",
+        [("a moment of madness", "Oliver Brand")],
+    ),
+    (
+        "a generation suffix stays in the name, and the surname finds it",
+        "Ricky Bryant Jr. was arrested on Monday.\n\n“I did nothing,” Bryant said.",
+        [("I did nothing", "Ricky Bryant Jr.")],
+    ),
+    (
+        "a middle initial keeps its stop",
+        "“We will appeal,” said Michael L. Lyle.",
+        [("We will appeal", "Michael L. Lyle")],
+    ),
 ]
 
 
