@@ -41,7 +41,7 @@ def _folded(name):
 @lru_cache(maxsize=1)
 def _genders():
     """Folded given name -> "f", "m", or None for a name given to both (Jordan, Andrea)."""
-    votes = defaultdict(Counter)
+    votes: defaultdict[str, Counter] = defaultdict(Counter)
     for locale in FAKER_LOCALES:
         provider = import_module(f"faker.providers.person.{locale}").Provider
         for attribute, gender in (("first_names_female", "f"), ("first_names_male", "m")):
