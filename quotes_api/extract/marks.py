@@ -213,22 +213,24 @@ def _opens_with_mark(text, paragraph, opener=None):
     )
 
 
-_DOUBLED = re.compile(r"``|''")
+_DOUBLED = re.compile(r"``|''|‘‘|’’")
 
 
 def _doubled_marks_as_one(text):
     """Typewriter house styles: ``…'' and ''…'' become one curly mark each, at the same offsets.
 
+    So do two curly single marks for a double one (the Irish Times closes “…’’).
+
     The mark takes the inner character of the pair and the outer one becomes a space, so the
     words between them keep their offsets: ``We won,'' -> ` “We won,” ` (same length).
     """
-    if "``" not in text and "''" not in text:
+    if "``" not in text and "''" not in text and "‘‘" not in text and "’’" not in text:
         return text
 
     def one_mark(match):
         after = text[match.end() : match.end() + 1]
         if (
-            match.group() == "``"
+            match.group() in ("``", "‘‘")
             or after[:1].isalnum()
             and (match.start() == 0 or not text[match.start() - 1].isalnum())
         ):

@@ -35,6 +35,11 @@ CASES = [
         ["The question: “Are you OK?” Then we moved on"],
     ),
     ("NYT double apostrophes", "''This isn't reform,'' said Mr. Holtz-Eakin.", ["This isn't reform"]),
+    (
+        "Irish Times: a curly opener closed with two curly apostrophes",
+        "“We have no plans,’’ said Mr Foley. The board “should’’ act.",
+        ["We have no plans", "should"],
+    ),
     ("no marks", "Nothing quoted at all.", []),
 ]
 
