@@ -806,6 +806,12 @@ _LINK = re.compile(
 )
 
 
+_RELATIVES = (
+    "family|families|relatives?|parents|mother|father|mum|mom|dad|wife|husband|widow|widower|son|daughter"
+    "|sister|brother|grandmother|grandfather|partner|girlfriend|boyfriend|fianc[ée]e?|friends?"
+)
+_RELATIVE_OF = re.compile(rf"\b(?:{_RELATIVES})[ \u00a0]+of[ \u00a0]+[A-Z]")
+
 # "Ann Wells of Reuters", "Gov. Earl Ray Tomblin of West Virginia": a name, "of", another name.
 _PERSON_OF = re.compile(rf"(?:the )?({NAME_RUN.pattern}) of (?:the )?{NAME_RUN.pattern}")
 
@@ -867,6 +873,8 @@ def speaker_from_phrase(text):
             return tail_names[0], "name"
         if tail_names and (last in SPEAKER_NOUNS or is_title_word(last)) or link.group(1):
             text, words = head, head_words
+    if _RELATIVE_OF.search(text):
+        return text, "description"  # "the family of Luis Ortega" speaks, not Luis Ortega (often the victim)
     if words and words[-1][:1].isupper():
         runs = _name_runs(text)
         person = _PERSON_OF.fullmatch(text)

@@ -195,6 +195,16 @@ CASES = [
         "Officials spoke.\n\n“We are done here,” said Tuesday a spokesman.",
         [("We are done here", None)],
     ),
+    (
+        "the family of a person speaks, not the person (often the one who died)",
+        "“We are heartbroken,” the family of Luis Ortega said in a statement.",
+        [("We are heartbroken", "the family of Luis Ortega")],
+    ),
+    (
+        "the mother of a person speaks, not the person",
+        "The mother of Callum Reeve says “nothing can prepare you” for it.",
+        [("nothing can prepare you", "The mother of Callum Reeve")],
+    ),
     # --- titles, ranks and letters around a name ---
     (
         "a rank before a bare surname: 'Chief Marcott'",
