@@ -285,6 +285,11 @@ _PRONOUN = re.compile(r"\b(?:(he|He)|(she|She))\b")
 _GROUP_NAME = re.compile(r"(?:[ie]ans|icans|Democrats|Republicans|Muslims|Christians|Catholics|Jews)$")
 _CREDIT = re.compile(r"(?:Credit|Photo|Picture|Image|Photograph)s?:\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|§")
+# A paragraph opening with a place in capitals, maybe a state or an agency, then a dash: "MILLBROOK —",
+# "SPRINGFIELD, Ill. (AP) —".
+_DATELINE = re.compile(
+    rf"(?m)^[ \t]*(?=[{UPPER}])[{UPPER}][{UPPER} .'’-]+(?:,[^—–\n]{{1,30}})?(?:\([^)\n]{{1,20}}\))?\s*(?:—|–|--?)\s"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]$")
 _ATTRIBUTIVE = re.compile(r"[ \u00a0][a-z]")  # a lower-case word right after the name
 _PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
@@ -324,6 +329,7 @@ class EntityIndex:
         self.positions = []  # (offset, Entity) in text order
         self._modifiers = set()  # offsets of names that modify a noun: "the Nashville star", "the Trump campaign"
         self._outlets = None  # the positions of news organisations, listed on first use
+        datelines = {m.start() for m in _DATELINE.finditer(text)}
         for match in NAME_RUN.finditer(text):
             if _CREDIT.search(text, max(0, match.start() - 12), match.start()):
                 continue  # a photo credit names no one the article is about: "Credit: Chris Hale"
@@ -352,6 +358,9 @@ class EntityIndex:
                     for part in word.casefold().rstrip(".").split("-"):
                         self._give_role(entity, part)
             self._read_context(entity, match.start(), end, possessive)
+            if start in datelines:
+                entity.note(PLACE, 5)  # "MILLBROOK — A neighbor said he …": where, never who
+                self._modifiers.add(start)
             if _ATTRIBUTIVE.match(text, end) and _THE_BEFORE.search(text, max(0, start - 4), start):
                 self._modifiers.add(start)
         self._count_pronouns()

@@ -102,6 +102,16 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "local TV: the dateline place never takes a 'he' for itself",
+        "MILLBROOK — Tom Hale said he heard shots on Sunday.\n\n“I hid in the bathroom,” he said.",
+        [("I hid in the bathroom", "Tom Hale")],
+    ),
+    (
+        "local TV: with no one named, the dateline is not the speaker",
+        "MILLBROOK — A neighbor said he heard shots on Sunday.\n\n“I hid in the bathroom,” he said.",
+        [("I hid in the bathroom", None)],
+    ),
+    (
         "local news: a passive cue later in the sentence does not take the quote from 'said'",
         "A police spokesman said officers were called at 2am and a man was “pronounced dead at the scene”.",
         [("pronounced dead at the scene", "A police spokesman")],
