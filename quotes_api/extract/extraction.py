@@ -365,11 +365,13 @@ class ArticleExtraction:
             # "the company" is no government body: the Coast Guard beside OceanGate is not it.
             fits = is_business if head in BUSINESS_HEADS else None
             return self.names.latest_of_kind(at, ORGANISATION, fits=fits) or description
-        if head in ANONYMOUS_ROLES or not definite or head.endswith("s") and not head.endswith("ss"):
+        if not definite or head.endswith("s") and not head.endswith("ss"):
             return description  # "a spokesman", "officials": nobody in particular
         holder = self.names.holder_of(description, at)
         if holder:
-            return holder
+            return holder  # "the spokeswoman" the article named: "District spokeswoman Ann Lee said …"
+        if head in ANONYMOUS_ROLES:
+            return description
         if any(AGE_WORD.fullmatch(word) for word in words):
             # "the 23-year-old said": news gives an age for a person it has just named.
             return self._nearest_person(None, at, None) or description

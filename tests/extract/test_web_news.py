@@ -102,6 +102,11 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "local TV: 'the spokeswoman' is the one the story named",
+        "District spokeswoman Ann Lee said classes resume Monday.\n\n“Counselors will be there,” the spokeswoman said.",
+        [("Counselors will be there", "Ann Lee")],
+    ),
+    (
         "local TV: the dateline place never takes a 'he' for itself",
         "MILLBROOK — Tom Hale said he heard shots on Sunday.\n\n“I hid in the bathroom,” he said.",
         [("I hid in the bathroom", "Tom Hale")],
