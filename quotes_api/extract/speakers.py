@@ -486,14 +486,21 @@ def _after_dateline(toks, upto):
 def clause_subject(toks, upto):
     """The subject at the start of the clause holding toks[upto] (for "…, saying" and far cues)."""
     start = _after_dateline(toks, upto)
-    for k in range(upto - 1, start - 1, -1):
+    elided = False
+    k = upto - 1
+    while k >= start:
         if toks[k].text == ";" or (
             toks[k].text == ","
             and k + 1 < upto
             and toks[k + 1].low in ("but", "and", "while", "as", "though", "although", "because")
         ):
-            start = k + 2
-            break
+            if k + 2 == upto and toks[k + 1].low in ("but", "and"):
+                # "Sheriff Ruiz was calm, but said …": the verb shares the subject of the clause before.
+                upto, elided = k, True
+            else:
+                start = k + 2
+                break
+        k -= 1
     if start < upto and toks[start].low in TIME_WORDS:
         # "Yesterday morning, Mayor Ruth Kalu stood up, saying …": a time phrase is no subject.
         for k in range(start, min(upto, start + 4)):
@@ -506,6 +513,8 @@ def clause_subject(toks, upto):
                 start = k + 1
                 break
     found = np_after(toks, start)
+    if elided and found and found[1] - found[0] == 1 and toks[found[0]].low not in PRONOUNS:
+        return None  # one capitalised word may be a verb: "Preys on our fears, and calls people …"
     if found and found[1] <= upto:
         return found
     return _named_subject_before(toks, _after_dateline(toks, upto), upto)

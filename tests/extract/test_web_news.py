@@ -102,6 +102,21 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "local TV: a second verb after ', and' shares the sentence's subject",
+        "Sheriff Ana Ruiz said the rumor was false, and called it “pure fiction.”",
+        [("pure fiction.", "Ana Ruiz")],
+    ),
+    (
+        "local TV: ', but said' shares the subject too",
+        "Sheriff Ana Ruiz was calm, but said, “We will find him.”",
+        [("We will find him.", "Ana Ruiz")],
+    ),
+    (
+        "a list of verbs with no subject gives no speaker, not the first verb",
+        "Preys on our fears, and calls people “losers” daily.",
+        [],
+    ),
+    (
         "local TV: 'the spokeswoman' is the one the story named",
         "District spokeswoman Ann Lee said classes resume Monday.\n\n“Counselors will be there,” the spokeswoman said.",
         [("Counselors will be there", "Ann Lee")],
