@@ -367,11 +367,14 @@ class ArticleExtraction:
             return self.names.latest_of_kind(at, ORGANISATION, fits=fits) or description
         if not definite or head.endswith("s") and not head.endswith("ss"):
             return description  # "a spokesman", "officials": nobody in particular
+        if head in ANONYMOUS_ROLES:
+            # "the spokeswoman" the article named before: "District spokeswoman Ann Lee said …"; not
+            # after "A Home Office spokesman said …", nor a spokesman named only further on.
+            holder = None if self._introduced_unnamed(head, at) else self.names.holder_of(description, at)
+            return holder if holder and self.names.first_seen(holder) < at else description
         holder = self.names.holder_of(description, at)
         if holder:
-            return holder  # "the spokeswoman" the article named: "District spokeswoman Ann Lee said …"
-        if head in ANONYMOUS_ROLES:
-            return description
+            return holder
         if any(AGE_WORD.fullmatch(word) for word in words):
             # "the 23-year-old said": news gives an age for a person it has just named.
             return self._nearest_person(None, at, None) or description
@@ -386,8 +389,12 @@ class ArticleExtraction:
     def _named_by(self, noun, at):
         """True when the article gave the noun to a name, or brought in someone by it without one
         ("a singer from Leeds"): then the description is theirs, or stays a description."""
+        return bool(self.names.by_title.get(noun)) or self._introduced_unnamed(noun, at)
+
+    def _introduced_unnamed(self, noun, at):
+        """The article brought in someone by the noun before at, without a name: "a singer from Leeds"."""
         unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b")
-        return bool(self.names.by_title.get(noun)) or bool(unnamed.search(self.masked, 0, at))
+        return bool(unnamed.search(self.masked, 0, at))
 
     def _pronoun(self, pronoun, at, sentence_start=None):
         """he/she: the sentence's own subject, else the last speaker, else the nearest person.

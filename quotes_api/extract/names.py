@@ -68,6 +68,19 @@ def _cut_run(words):
     return words
 
 
+def _runs(text):
+    """(offset, words) of each name-like run of capitalised words, one per sentence it spans:
+    "… on Monday. Deputy Luis Ortega left" gives "Monday." and then "Deputy Luis Ortega", whose name
+    the cut would otherwise lose. A run also ends at a capitalised function word ("World War II
+    While"), and what follows that is dropped: in a headline's title case it is seldom a name."""
+    for match in NAME_RUN.finditer(text):
+        words = [(word.start(), word.group()) for word in re.finditer(r"\S+", match.group())]
+        while words:
+            sentence = sentence_part([word for _, word in words])
+            yield match.start() + words[0][0], _cut_run(sentence)
+            words = words[len(sentence) :]
+
+
 def _kept_stop(word, inside):
     """A word of a name without the stop or comma that ends it, unless the stop is the name's own:
     "L.A.", "Jr.", and an initial inside the name ("Michael L. Lyle")."""
@@ -330,10 +343,9 @@ class EntityIndex:
         self._modifiers = set()  # offsets of names that modify a noun: "the Nashville star", "the Trump campaign"
         self._outlets = None  # the positions of news organisations, listed on first use
         datelines = {m.start() for m in _DATELINE.finditer(text)}
-        for match in NAME_RUN.finditer(text):
-            if _CREDIT.search(text, max(0, match.start() - 12), match.start()):
+        for at, words in _runs(text):
+            if _CREDIT.search(text, max(0, at - 12), at):
                 continue  # a photo credit names no one the article is about: "Credit: Chris Hale"
-            words = _cut_run(sentence_part(match.group().split()))
             # A possessive ends the name: "Lacey’s office", "BLM’s L.A. chapter".
             cut, possessive = [], False
             for word in words:
@@ -346,18 +358,21 @@ class EntityIndex:
             words = _without_post_nominals(strip_titles(run))
             if not words or (len(words) == 1 and (words[0] in _MONTHS or len(words[0]) < 2)):
                 continue
-            start = match.start() + match.group().find(words[0])
+            start = text.find(words[0], at)
             entity = self._add(" ".join(words), start)
             if entity is None:
                 continue
-            end = match.start() + len(" ".join(cut))
+            end = at + len(" ".join(cut))
             # The offices it was named with ("Mayor Karen Bass"): "the mayor" may refer back to it.
             for word in run[: len(run) - len(words)]:
+                gender = _TITLE_GENDER.get(word.casefold().rstrip("."))
+                if gender and entity.gender is None and len(words) == 1 and word.casefold() != "miss":
+                    entity.gender = gender  # "Mr Kenny": a man, whatever lists say of "Kenny" ("Miss Universe": no one)
                 if is_title_word(word):
                     entity.note(PERSON)
                     for part in word.casefold().rstrip(".").split("-"):
                         self._give_role(entity, part)
-            self._read_context(entity, match.start(), end, possessive)
+            self._read_context(entity, at, end, possessive)
             if start in datelines:
                 entity.note(PLACE, 5)  # "MILLBROOK — A neighbor said he …": where, never who
                 self._modifiers.add(start)
@@ -583,6 +598,11 @@ class EntityIndex:
                 # "President Obama" beside "Michelle Obama": a surname whose fuller form lacks the role.
                 return fuller if other is None or other.roles or other is entity else entity.name
         return None
+
+    def first_seen(self, name):
+        """Where the article first names name (canonical or as written); past the end when it never does."""
+        entity = self.entities.get(fold(name))
+        return entity.first_seen if entity else len(self.text)
 
     def gender_of(self, name):
         entity = self.entities.get(fold(name))

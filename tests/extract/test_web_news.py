@@ -555,6 +555,24 @@ FIXED = [
 # "he", "she" and epithets ("the singer", "the mother-of-two") for the person the article named.
 REFERRING = [
     (
+        "a name right after another sentence's last word is still a name",
+        "Sheriff Dana Kemp gave an update Monday. Deputy Luis Ortega left the hospital last week. "
+        "He said he is “feeling stronger every day.”",
+        [("feeling stronger every day.", "Luis Ortega")],
+    ),
+    (
+        "'Mr' makes a man of a surname the name lists call a woman's, or do not know",
+        "“It is shocking,” said Kim Ray.\n\nResponding, Mr Kenny said: “I see no problem.”\n\n"
+        "He added that there is “no evidence” of it.",
+        [("It is shocking", "Kim Ray"), ("I see no problem.", "Kenny"), ("no evidence", "Kenny")],
+    ),
+    (
+        "'the spokesman' after an unnamed one is that one, not a spokesman named further on",
+        "A Home Office spokesman confirmed the arrests.\n\nThe spokesman added that “action” would follow.\n\n"
+        "Tom Hale, the party's home affairs spokesman, said: “It is a shambles.”",
+        [("action", "The spokesman"), ("It is a shambles.", "Tom Hale")],
+    ),
+    (
         "celebrity news: an epithet with a place, 'the Nashville star'",
         "Carla Lane spoke to fans on Sunday.\n\nThe Nashville star said she “felt drained” after the shoot.",
         [("felt drained", "Carla Lane")],
