@@ -333,6 +333,10 @@ class ArticleExtraction:
         if how == "name":
             name = self.names.canonical(words, mention.start)
             kind = self.names.kind_of(name)
+            if number < _HEADLINE_PARAGRAPHS:
+                # A title-case headline runs a name into its verb: "Dana Whitlock Teases New Record".
+                name = self.names.person_leading(name) or name
+                kind = self.names.kind_of(name)
             if kind == OTHER or kind == PLACE and not self.names.is_country(name):
                 # A place, an event or a heading never speaks: "said from Windsor Castle". A country
                 # does, for its government ("China said").

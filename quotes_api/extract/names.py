@@ -599,6 +599,19 @@ class EntityIndex:
                 return fuller if other is None or other.roles or other is entity else entity.name
         return None
 
+    def person_leading(self, run):
+        """The person whose full name leads a longer run of capitals, named elsewhere in the article
+        where the run never is again, or None: "Dana Whitlock" of a headline's "Dana Whitlock Plans"."""
+        entity = self.entities.get(fold(run))
+        if entity is not None and entity.mentions > 1:
+            return None
+        words = run.split()
+        for end in range(len(words) - 1, 1, -1):
+            leading = " ".join(words[:end])
+            if fold(leading) in self.entities and self.is_person(leading):
+                return self.canonical_of(self.entities[fold(leading)])
+        return None
+
     def first_seen(self, name):
         """Where the article first names name (canonical or as written); past the end when it never does."""
         entity = self.entities.get(fold(name))

@@ -49,6 +49,7 @@ from .resources import (
     BODY_HEADS,
     CAPITALISED_FUNCTION_WORDS,
     DETERMINERS,
+    EPITHETS,
     INTRO_WORDS,
     NP_BREAKERS,
     ORGANISATION_HEADS,
@@ -235,6 +236,9 @@ def np_before(toks, i):
     found = _np_ending_at(toks, j)
     if found is None:
         return None
+    opener = _unclosed_appositive(toks, i)
+    if opener:
+        return opener
     # Inside a relative clause ("a journalist who attended the event tweeted"): jump over it.
     lo = found[0]
     for k in range(lo - 1, max(-1, lo - 6), -1):
@@ -268,6 +272,32 @@ def np_before(toks, i):
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]*$")
 
 
+def _unclosed_appositive(toks, i):
+    """ "Tom Hale, a local business owner said" and "Tessa Marlowe, chief executive of Brindle Foods
+    said": an appositive whose closing comma is missing. The name that opens the sentence speaks.
+
+    Only a sentence that opens with a name, then a comma, then a description (a determiner or an
+    office first) running to the cue with no clause in it.
+    """
+    comma = next((k for k in range(i - 1, max(-1, i - 12), -1) if toks[k].text == ","), None)
+    if comma is None or comma < 1:
+        return None
+    between = toks[comma + 1 : i]
+    first = between[0] if between else None
+    if first is None or not (first.low in DETERMINERS or first.low in ROLE_NOUNS or is_title_word(first.text)):
+        return None
+    if all(t.capitalised for t in between):
+        return None  # "Responding, Mr Kenny said", "Still, The New York Times reported": a name after the comma
+    if any(
+        not t.is_word or t.low in CUE_FORMS or t.low in PRONOUNS or t.low in ("who", "which", "that") for t in between
+    ):
+        return None
+    name = _np_ending_at(toks, comma - 1)
+    if name is None or name != (0, comma) or comma < 2 or not all(t.capitalised for t in toks[:comma]):
+        return None
+    return name
+
+
 def _before_appositive(toks, j):
     """ "Flynn, a top Trump surrogate, said" and "Another critic, Laurence H. Tribe, likened"."""
     for k in range(j - 1, max(-1, j - 30), -1):
@@ -278,7 +308,8 @@ def _before_appositive(toks, j):
         if between and all(t.capitalised for t in between) and len(between) <= 5 and not party_label:
             return (k + 1, j)  # the appositive is itself the name
         found = _np_ending_at(toks, k - 1)
-        if found and toks[found[1] - 1].capitalised:
+        age = len(between) == 1 and between[0].text.isdigit()  # "the singer, 29, told reporters"
+        if found and (toks[found[1] - 1].capitalised or age):
             return found
         return None
     return None
@@ -425,6 +456,9 @@ def _name_run_end(toks, k):
     return k
 
 
+_PERSON_HEADS = SPEAKER_NOUNS | ROLE_NOUNS | EPITHETS  # "the singer, 29, told reporters"
+
+
 def _description_after(toks, i, possessor=False):
     """ "the mayor", "several environmental groups", "the official BLM-LA Twitter account"."""
     k = i + 1
@@ -452,7 +486,7 @@ def _description_after(toks, i, possessor=False):
         return (i, k)  # any noun can speak when a cue verb follows it: "the ruling said"
     # The head is the last noun a speaker can be: "several environmental groups granted …" ends at "groups".
     while k > i + 1 and not (
-        toks[k - 1].low in SPEAKER_NOUNS
+        toks[k - 1].low in _PERSON_HEADS
         or AGE_WORD.fullmatch(toks[k - 1].low)
         or toks[k - 1].capitalised
         and not possessor

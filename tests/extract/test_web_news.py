@@ -63,6 +63,16 @@ WIRE = [
 
 PRESS_RELEASES = [
     (
+        "an appositive whose closing comma is missing: the name that opens the sentence speaks",
+        "Tessa Marlowe, chief executive of Brindle Foods said: “This is a landmark day.”",
+        [("This is a landmark day.", "Tessa Marlowe")],
+    ),
+    (
+        "a participle and a comma before a name is no appositive: 'Responding, Mr Kenny said'",
+        "Responding, Mr Kenny said: “I see no problem.”",
+        [("I see no problem.", "Kenny")],
+    ),
+    (
         "government release: a second sentence of the quote after the cue",
         "“Nina Holt knows how to run things,” Trade Secretary Paul Dorn said. “She will cut our waiting times.”",
         [("Nina Holt knows how to run things", "Paul Dorn"), ("She will cut our waiting times.", "Paul Dorn")],
@@ -554,6 +564,16 @@ FIXED = [
 
 # "he", "she" and epithets ("the singer", "the mother-of-two") for the person the article named.
 REFERRING = [
+    (
+        "celebrity news: an age between the epithet and its verb",
+        "Marla Quince hinted at a new record.\n\n“I wrote most of it on tour,” the singer, 29, told reporters.",
+        [("I wrote most of it on tour", "Marla Quince")],
+    ),
+    (
+        "celebrity news: a title-case headline runs the name into its verb",
+        "Dana Whitlock Plans to Tour Next Summer: “We Are Ready”\n\nDana Whitlock said the band would tour.",
+        [("We Are Ready", "Dana Whitlock")],
+    ),
     (
         "a name right after another sentence's last word is still a name",
         "Sheriff Dana Kemp gave an update Monday. Deputy Luis Ortega left the hospital last week. "
