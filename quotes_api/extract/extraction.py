@@ -415,7 +415,7 @@ class ArticleExtraction:
 
     def _nearest_person(self, gender, at, sentence_start):
         """The sentence's subject, the last speaker, or the nearest person before: of that gender if given."""
-        subject = self.names.persons_before(at, window=at - sentence_start)[-1:] if sentence_start else []
+        subject = self.names.persons_before(at, at - sentence_start, as_subjects=True)[-1:] if sentence_start else []
         # The last speaker counts even when the text never says what it is: it spoke ("Obama said").
         last = (
             [self.last_speaker[0]]

@@ -303,6 +303,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n|§")
 _DATELINE = re.compile(
     rf"(?m)^[ \t]*(?=[{UPPER}])[{UPPER}][{UPPER} .'’-]+(?:,[^—–\n]{{1,30}})?(?:\([^)\n]{{1,20}}\))?\s*(?:—|–|--?)\s"
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:for|of|with|about|to|after|before|at|on|by|from|against|than)[ \u00a0]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \u00a0]+)?$"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]$")
 _ATTRIBUTIVE = re.compile(r"[ \u00a0][a-z]")  # a lower-case word right after the name
 _PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
@@ -640,10 +643,16 @@ class EntityIndex:
                 return
             yield self.positions[k]
 
-    def persons_before(self, offset, window=2500):
-        """People named before offset, nearest first, as canonical names."""
+    def persons_before(self, offset, window=2500, as_subjects=False):
+        """People named before offset, nearest first, as canonical names.
+
+        as_subjects: only names that can be a clause's subject, not the object of a preposition
+        ("Speaking after a vigil for Mrs Kane, she said").
+        """
         seen, known = [], set()
-        for _, entity in self._before(offset, window):
+        for position, entity in self._before(offset, window):
+            if as_subjects and _PREPOSITION_BEFORE.search(self.text, max(0, position - 12), position):
+                continue
             name = self.canonical_of(entity)
             if name not in known and self.is_person(name):
                 seen.append(name)

@@ -239,7 +239,7 @@ SPEAKER_NOUNS = set(
     attorneys journalist journalists reporter reporters group groups protesters protester
     organization organisation account campaign committee department agency report reports
     poll polls survey study statement researchers economist economists critics critic
-    supporters supporter residents resident voters voter people police officers officer
+    supporters supporter residents resident voters voter people police gardaí gardai officers officer
     authorities administration government office company firm union members member leader
     leaders candidate nominee president senator governor mayor lawmakers lawmaker democrats
     republicans activists activist founder chairman chairwoman director executive ceo chief

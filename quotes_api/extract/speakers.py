@@ -144,6 +144,8 @@ def is_verb_cue(toks, k):
     before = toks[k - 1]
     if before.low in DETERMINERS or before.low in ("of", "for", "with", "new", "recent", "latest"):
         return False
+    if before.low in ("not", "never") or before.low.endswith(("n't", "n’t")):
+        return False  # "the minister had not told parliament “the whole truth”": words nobody said
     if before.low in PRONOUNS:
         return True  # "He’s claiming" is a contraction, not a possessive
     if before.text.endswith(("’s", "'s", "s’", "s'")):
@@ -265,6 +267,9 @@ def np_before(toks, i):
         # A place after "in" never speaks, whoever is before it: "a spokesman in Berlin said".
         if person and (toks[link - 1].capitalised or toks[link].low == "in"):
             return (person[0], found[1])
+        if toks[link].low == "in":
+            # "The Dutch officer leading the inquiry in Kent said": the clause's subject.
+            return clause_subject(toks, i) or found
     return found
 
 
@@ -748,8 +753,13 @@ def _cue_before(masked, toks, at_quote, skip_passive):
             continue
         strength = CUE_BEFORE if t.low in STRONG_CUES else EVALUATIVE_CUE
         if t.low in PARTICIPLE_CUES:
+            # "The mother said she had spoken to a social worker, adding: …": the participle goes
+            # with the sentence's first reporting verb, not the nearest one inside what it reports.
+            first = next((m for m in range(k - 1) if is_verb_cue(toks, m)), None) if k > 1 else None
             earlier = (
-                _cue_before(masked, toks[: k - 1], True, skip_passive) if k > 1 and toks[k - 1].text == "," else None
+                _cue_before(masked, toks[: first + 1], True, skip_passive)
+                if first is not None and toks[k - 1].text == ","
+                else None
             )
             if earlier:
                 return Mention(earlier.text, earlier.start, t.low, min(strength, earlier.strength))

@@ -231,6 +231,34 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "Irish papers: 'gardaí say' is the police speaking",
+        "In a statement, gardaí say that a review of “the handling of the march” began on Friday.",
+        [("the handling of the march", "gardaí")],
+    ),
+    (
+        "a negated cue is nobody's words: 'had not told parliament “…”'",
+        "Opposition leader Rory Dunne said the deal was a mistake.\n\n"
+        "He also claimed the minister had not told parliament “the whole truth” about the costs.",
+        [("the whole truth", "Rory Dunne")],
+    ),
+    (
+        "wire: a place after 'in' does not speak; the clause's subject does",
+        "The Dutch police officer leading the inquiry in Kent said he expected a “long” investigation.",
+        [("long", "The Dutch police officer")],
+    ),
+    (
+        "UK court report: 'adding' goes with the sentence's first reporting verb",
+        "District Judge Fiona Marsh fined the woman £500.\n\n"
+        "The mother said she had spoken to a social worker, adding: “Nobody told me to be there.”",
+        [("Nobody told me to be there.", "The mother")],
+    ),
+    (
+        "a name after a preposition is not the subject 'she' refers to",
+        "Rosa Bell, 52, a neighbour of the family, called them “wonderful people”.\n\n"
+        "Speaking after a vigil for Mrs Kane and her son, she said: “We are all heartbroken.”",
+        [("wonderful people", "Rosa Bell"), ("We are all heartbroken.", "Rosa Bell")],
+    ),
+    (
         "UK paper: Downing Street speaks for the Prime Minister's office",
         "Downing Street said the Prime Minister had ‘full confidence’ in the minister.",
         [("full confidence", "Downing Street")],
