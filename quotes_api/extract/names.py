@@ -200,6 +200,9 @@ def _is_modifier(word):
     return len(parts) > 1 and parts[-1][:1].islower()
 
 
+_LEADING_PARTICIPLES = set(CUE_FORMS) | {"quoting"}  # "Quoting Ray Dalton after the loss: …", "Speaking Monday, …"
+
+
 def strip_titles(words):
     """Drop leading function words, titles and offices: ["D.A.", "Jackie", "Lacey"] -> ["Jackie", "Lacey"].
 
@@ -207,7 +210,12 @@ def strip_titles(words):
     A run made only of title words ("District Attorney") is not a name and gives [].
     """
     lead = 0  # counted, not popped one by one: "A. A. A. …" would make that quadratic
-    while lead < len(words) and (words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS or _is_modifier(words[lead])):
+    while lead < len(words) and (
+        words[lead].rstrip(".") in CAPITALISED_FUNCTION_WORDS
+        or _is_modifier(words[lead])
+        or words[lead].endswith("ing")
+        and words[lead].casefold() in _LEADING_PARTICIPLES
+    ):
         lead += 1
     # An occupation or a club before a name: "Actress Mia Torres", "Ashford's Dan Mole".
     while lead < len(words) - 2 and (
@@ -371,7 +379,7 @@ class EntityIndex:
                 gender = _TITLE_GENDER.get(word.casefold().rstrip("."))
                 if gender and entity.gender is None and len(words) == 1 and word.casefold() != "miss":
                     entity.gender = gender  # "Mr Kenny": a man, whatever lists say of "Kenny" ("Miss Universe": no one)
-                if is_title_word(word):
+                if is_title_word(word) or word.casefold() in ROLE_NOUNS:  # "Neighbor Tom Hale": "the neighbor"
                     entity.note(PERSON)
                     for part in word.casefold().rstrip(".").split("-"):
                         self._give_role(entity, part)

@@ -247,6 +247,21 @@ CASES = [
         [("I did nothing", "Ricky Bryant Jr.")],
     ),
     (
+        "an occupation before a name is a role 'the neighbor' refers back to",
+        "Neighbor Tom Hale said crews came at 2 a.m.\n\n“It was chaotic,” the neighbor said.",
+        [("It was chaotic", "Tom Hale")],
+    ),
+    (
+        "occupations of local government before a name",
+        "Emergency Administrator Nora Pell said: “Expect more rain.”",
+        [("Expect more rain.", "Nora Pell")],
+    ),
+    (
+        "a leading participle is no part of the name: 'Quoting Ray Dalton'",
+        "Quoting Ray Dalton after the loss: “We were not sharp,” Dalton told reporters.",
+        [("We were not sharp", "Ray Dalton")],
+    ),
+    (
         "a middle initial keeps its stop",
         "“We will appeal,” said Michael L. Lyle.",
         [("We will appeal", "Michael L. Lyle")],
