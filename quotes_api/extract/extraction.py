@@ -302,6 +302,12 @@ class ArticleExtraction:
             return self.addressee[0], "continued", level.NEARBY_SPEAKER
         if self.last_speaker and number - self.last_speaker[1] <= 1:
             return self.last_speaker[0], "continued", level.NEARBY_SPEAKER
+        if self.last_speaker and number - self.last_speaker[1] == 2 and span.open == self.paragraphs[number].start:
+            # One paragraph of narrative between, naming no one else: "“I am thrilled,” Adler said. ¶
+            # The former talent-show winner released a mixtape. ¶ “She keeps me honest.”"
+            since = self.names.persons_before(span.open, span.open - self.last_speaker_since)
+            if set(since) <= {self.last_speaker[0]}:
+                return self.last_speaker[0], "continued", level.NEARBY_SPEAKER
         return None
 
     def _person_subject(self, sentence, toks):

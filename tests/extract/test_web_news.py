@@ -417,6 +417,18 @@ BUSINESS = [
 
 SPORT = [
     (
+        "sport: a bare quote after one paragraph of narrative that names no one is the last speaker's",
+        "“I did not want him hurt again,” coach Ray Dalton said.\n\nEvery starter will have to earn a place.\n\n"
+        "“Nobody is safe. We practice at seven.”",
+        [("I did not want him hurt again", "Ray Dalton"), ("Nobody is safe. We practice at seven.", "Ray Dalton")],
+    ),
+    (
+        "sport: not when that paragraph names someone else",
+        "“I did not want him hurt again,” coach Ray Dalton said.\n\nTom Hale will start on Sunday.\n\n"
+        "“Nobody is safe. We practice at seven.”",
+        [("I did not want him hurt again", "Ray Dalton"), ("Nobody is safe. We practice at seven.", None)],
+    ),
+    (
         "sport: a nationality for the player just named",
         "Luka Petrovic won in straight sets.\n\n“I felt great out there,” the Serbian said.",
         [("I felt great out there", "Luka Petrovic")],
