@@ -924,6 +924,9 @@ def speaker_from_phrase(text):
             or all(is_title_word(w) for w in head_words)
         ):
             return tail_names[0], "name"
+        if last in STATEMENT_HEADS and not tail_names and not link.group(1):
+            # "a news release from the sheriff's office": whoever issued it, described.
+            return speaker_from_phrase(text[link.start() :].split(None, 1)[1])
         if tail_names and (last in SPEAKER_NOUNS or is_title_word(last)) or link.group(1):
             text, words = head, head_words
     if _RELATIVE_OF.search(text):

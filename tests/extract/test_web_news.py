@@ -112,6 +112,11 @@ PRESS_RELEASES = [
 
 LOCAL_NEWS = [
     (
+        "local TV: 'according to a news release from the sheriff's office' is the office",
+        "“The suspect is in custody,” according to a news release from the sheriff's office.",
+        [("The suspect is in custody", "the sheriff's office")],
+    ),
+    (
         "local TV: a second verb after ', and' shares the sentence's subject",
         "Sheriff Ana Ruiz said the rumor was false, and called it “pure fiction.”",
         [("pure fiction.", "Ana Ruiz")],
