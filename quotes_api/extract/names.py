@@ -565,9 +565,10 @@ class EntityIndex:
         tokens = key.split()
         # The first introduced of the fuller names ending with the mention: entities are listed in text
         # order, so the first that fits was introduced before the mention if any was.
-        for entity in self.by_ending.get(tuple(tokens), ()):
+        candidates = self.by_ending.get(tuple(tokens), ())
+        for entity in candidates:
             if not (title_gender and entity.gender and entity.gender != title_gender):
-                return entity.name
+                return self._fullest(entity, candidates).name
         if len(tokens) == 1:
             # A name some people go by alone, which is their first: "Tedros" of "Tedros Adhanom Ghebreyesus".
             fuller = [e for e in self.by_first_word.get(tokens[0], ()) if self.kind_of(e.name) == PERSON]
@@ -578,6 +579,19 @@ class EntityIndex:
                 return misspelt
         entity = self.entities.get(key)
         return entity.name if entity else " ".join(words)
+
+    def _fullest(self, entity, candidates, look=8):
+        """The fullest form of entity's name among the first candidates: "Nuno Alves Ferreira" for a
+        headline's "Nuno Ferreira" (same first and last name, a middle name more). Not for a middle
+        initial: "Loretta Lynch" stays the name readers and other articles know her by."""
+        words = fold(entity.name).split()
+        for other in candidates[:look]:  # bounded: an article may name many people of one surname
+            fuller = fold(other.name).split()
+            if len(fuller) > len(words) and fuller[0] == words[0] and fuller[-1] == words[-1]:
+                middle = set(fuller) - set(words)
+                if set(words) <= set(fuller) and all(len(word) > 1 for word in middle):
+                    return other
+        return entity
 
     def _misspelt_surname(self, word, limit=500):
         """One letter off a person's surname the article gives in full: "Arden" beside "Jacinda Ardern"."""

@@ -262,6 +262,11 @@ CASES = [
         [("We were not sharp", "Ray Dalton")],
     ),
     (
+        "a headline's shorter form of a name gives way to the body's fuller one",
+        "Nuno Ferreira hails his players\n\nNuno Alves Ferreira explained the win. “We worked well,” Ferreira said.",
+        [("We worked well", "Nuno Alves Ferreira")],
+    ),
+    (
         "a middle initial keeps its stop",
         "“We will appeal,” said Michael L. Lyle.",
         [("We will appeal", "Michael L. Lyle")],
