@@ -19,6 +19,7 @@ ACCORDING_TO_IN_SENTENCE = 0.8  # “…”, and according to Lacey elsewhere in
 CUE_IN_SENTENCE_BEFORE = 0.75  # Lacey blamed the board. “…”
 EVALUATIVE_CUE = 0.7  # Lacey praised the plan as “…” (a verb that is no speech act)
 CLAUSE_COLON = 0.7  # “Here is what he had to say:”
+INTERVIEW_ANSWER = 0.7  # a Q&A's answer paragraph after its question: the interviewee's words
 NEARBY_SPEAKER = 0.7  # the speaker of the paragraph before, or the person the sentence was about
 FAR_SUBJECT = 0.1  # taken off when the speaker is the subject of the clause, not next to the verb
 REPORTED_SPEECH = 0.65  # Lacey said the plan would fail (no marks)

@@ -44,7 +44,7 @@ from .speakers import (
     split_sentences,
     tokens,
 )
-from .transcript import is_interviewer, transcript_turns
+from .transcript import interview_answers, is_interviewer, transcript_turns
 
 _ENDS_SENTENCE = ".!?…"
 # How many tokens before a quote its cue is looked for: enough for any real sentence, and a bound
@@ -123,9 +123,54 @@ class ArticleExtraction:
                     quotes.extend(self._prose_sentence(lo, hi, number, indirect and paragraph.start not in posted))
                 previous = (lo, hi)
         quotes += self._transcript(opens)
+        interview = interview_answers(self.text, self.paragraphs)
+        if interview:
+            quotes = self._interview(quotes, interview[1])
         quotes = _headlines_said_in_body(quotes, self.paragraphs[:_HEADLINE_PARAGRAPHS])
         quotes = [self._with_kind(q) if q.speaker else q for q in quotes if q.confidence >= min_confidence]
         return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+    def _interview(self, quotes, answers):
+        """A Q&A without labels: its answers are the words of the person the piece is with."""
+        interviewee = self.names.first_person()
+        if interviewee is None:
+            return quotes
+        ranges = [self.paragraphs[number] for number in answers]
+        starts = [paragraph.start for paragraph in ranges]
+        # An answer printed in marks is a quote already; one with a scare quote or two is not.
+        in_marks = {
+            paragraph
+            for paragraph in ranges
+            if 2 * sum(q.end - q.start for q in quotes if paragraph.start <= q.start < paragraph.end)
+            >= paragraph.end - paragraph.start
+        }
+        answered = []
+        for quote in quotes:
+            k = bisect_left(starts, quote.start + 1) - 1
+            inside = k >= 0 and quote.start < ranges[k].end
+            if inside and ranges[k] not in in_marks and quote.speaker is None:
+                continue  # a scare quote inside an answer: the whole answer is the quotation
+            if inside and quote.speaker is None:
+                quote = replace(quote, speaker=interviewee, cue="interview", confidence=level.INTERVIEW_ANSWER)
+            answered.append(quote)
+        for paragraph in ranges:
+            if paragraph in in_marks:
+                continue
+            text = self.text[paragraph.start : paragraph.end]
+            answered.append(
+                Quote(
+                    text,
+                    paragraph.start,
+                    paragraph.end,
+                    "direct",
+                    interviewee,
+                    "interview",
+                    level.INTERVIEW_ANSWER,
+                    None,
+                    (paragraph.start, paragraph.end),
+                )
+            )
+        return answered
 
     def _with_kind(self, quote):
         """The quote with its speaker's kind; a person known only in capitals as prose prints the name."""

@@ -624,6 +624,14 @@ class EntityIndex:
                 return fuller if other is None or other.roles or other is entity else entity.name
         return None
 
+    def first_person(self):
+        """The first person the article names (a headline's or an introduction's), as a canonical name."""
+        for _, entity in self.positions:
+            name = self.canonical_of(entity)
+            if self.is_person(name):
+                return name
+        return None
+
     def person_leading(self, run):
         """The person whose full name leads a longer run of capitals, named elsewhere in the article
         where the run never is again, or None: "Dana Whitlock" of a headline's "Dana Whitlock Plans"."""

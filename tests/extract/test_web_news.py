@@ -675,7 +675,32 @@ REFERRING = [
     ),
 ]
 
-CASES = FIXED + REFERRING + WIRE + PRESS_RELEASES + LOCAL_NEWS + UK_PAPERS + AUSTRALIAN_PAPERS
+# Magazine Q&As print questions and answers with no labels and no marks.
+INTERVIEWS = [
+    (
+        "a Q&A: each answer is the words of the person the piece is with",
+        "Five minutes with Rosa Adler, whose film opens Friday\n\nWhat was filming in the desert like?\n\n"
+        "Hot, honestly. We shot before sunrise.\n\nDid you want to quit?\n\nEvery day. My sister kept me going.",
+        [
+            ("Hot, honestly. We shot before sunrise.", "Rosa Adler"),
+            ("Every day. My sister kept me going.", "Rosa Adler"),
+        ],
+    ),
+    (
+        "a Q&A answer with a scare quote in it is still one answer",
+        "Five minutes with Rosa Adler\n\nWhat was filming like?\n\nHot. We shot before sunrise.\n\n"
+        "And the ending?\n\nI had a big “aha” moment on the last night.",
+        [("Hot. We shot before sunrise.", "Rosa Adler"), ("I had a big “aha” moment on the last night.", "Rosa Adler")],
+    ),
+    (
+        "an explainer's questions and answers are no interview: nobody speaks in the first person",
+        "What the rent ruling means, explained\n\nJudge Ann Wells ruled on Monday. We spoke to tenants.\n\n"
+        "What happens next?\n\nThe council will publish rules.\n\nCan landlords appeal?\n\nYes, within 28 days.",
+        [],
+    ),
+]
+
+CASES = FIXED + REFERRING + INTERVIEWS + WIRE + PRESS_RELEASES + LOCAL_NEWS + UK_PAPERS + AUSTRALIAN_PAPERS
 CASES += SOCIAL_MEDIA + BUSINESS + SPORT
 
 # (label, text, expected, why we fail today)
