@@ -352,6 +352,7 @@ class EntityIndex:
         self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
         self._modifiers = set()  # offsets of names that modify a noun: "the Nashville star", "the Trump campaign"
+        self._lower_words = None  # the article's lower-case words, read on first use
         self._outlets = None  # the positions of news organisations, listed on first use
         datelines = {m.start() for m in _DATELINE.finditer(text)}
         for at, words in _runs(text):
@@ -448,6 +449,15 @@ class EntityIndex:
         elif re.match(r"[ \u00a0]+who\b", after):
             entity.note(PERSON, 2)
 
+    def _common_word(self, entity):
+        """A lone capitalised word the article also prints in lower case, and no name it ends:
+        "Different" opening a sentence is the word "different", not a person "she" can be."""
+        if " " in entity.name or entity.evidence.get(PERSON) or self._is_surname(entity):
+            return False
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
+        return entity.name.casefold() in self._lower_words
+
     def _count_pronouns(self):
         """he and she vote for the nearest name before them: gender for names no list knows."""
         if not self.positions:
@@ -460,7 +470,7 @@ class EntityIndex:
                 if _SENTENCE_BREAK.search(between):
                     break  # only a name in the pronoun's own sentence, with no quotation between
                 offset, entity = self.positions[index]
-                if not _names_a_thing(entity) and offset not in self._modifiers:
+                if not _names_a_thing(entity) and offset not in self._modifiers and not self._common_word(entity):
                     gender = "m" if match.group(1) else "f"
                     entity.pronouns[gender] = entity.pronouns.get(gender, 0) + 1
                     break

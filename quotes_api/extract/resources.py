@@ -535,7 +535,8 @@ ROLE_NOUNS = set(
     quarterback pitcher bowler batsman batter winger skier jockey forward rookie referee
     umpire teammate catcher meteorologist coroner
     neighbour neighbor resident witness rescuer bystander passenger driver volunteer owner shopkeeper farmer
-    administrator coordinator clerk planner specialist technician dispatcher firefighter paramedic
+    administrator coordinator clerk planner specialist technician dispatcher firefighter paramedic weaver potter
+    carver baker butcher tailor
     """.split()
 )
 

@@ -322,6 +322,12 @@ UK_PAPERS = [
 
 AUSTRALIAN_PAPERS = [
     (
+        "NZ paper: a sentence's first word the article also prints in lower case is no name for 'she'",
+        "Weaver Sela Moa explains the craft, which is different in each village.\n\n"
+        "Different patterns mark births and weddings, she adds.\n\n“The work is shared by all.”",
+        [("The work is shared by all.", "Sela Moa")],
+    ),
+    (
         "Australian release: 'Mr' and a quote over three paragraphs",
         "Premier Colin Barr praised the officers.\n\n“The officers did superb work,” Mr Barr said.\n\n"
         "“Nobody slept much this week.\n\n“The state owes them thanks.”",
