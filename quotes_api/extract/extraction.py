@@ -377,6 +377,10 @@ class ArticleExtraction:
         determined = mention.text.split()[0].casefold() in ("the", "this")
         if how == "name" and determined and len(office) == 1 and is_title_word(office[0]):
             how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
+        elif how == "name" and office and all(is_title_word(word) for word in office):
+            # "said Deputy Commissioner of …" names an office; "Dean said" a person called Dean.
+            if not self.names.is_person(self.names.canonical(words, mention.start)):
+                how, words = "description", "the " + office[-1].casefold()
         elif how == "name" and determined and len(office) == 1 and DEMONYM.fullmatch(office[0]):
             # "the Spaniard said": a nationality for the person just named (unless the paper is called so).
             if not self.names.is_outlet_name(office[0]):
@@ -480,6 +484,8 @@ class ArticleExtraction:
         opened = [self.subject] if self.subject and not subject else []
         if self.subject_since > self.last_speaker_since:
             last, opened = opened, last
+        if subject and self.names.is_person(subject[0]) and self.names.gender_of(subject[0]) in (None, gender):
+            return subject[0]  # "Kerr Putney said …, but he said …": the sentence's own subject, gender unknown or not
         nearby = subject + last + opened + self.names.persons_before(at)
         candidates = [n for n in nearby if n in last or self.names.is_person(n)]
         for name in candidates:

@@ -18,7 +18,7 @@ from .resources import FEMALE_NAMES, MALE_NAMES, MONTHS, PLACE_WORDS, TITLES
 # The English-speaking countries and those whose people English-language news most often names.
 FAKER_LOCALES = (
     "en_US en_GB en_IE ga_IE en_NZ en_IN en_PK en_NG en_KE es_MX es_ES pt_BR fr_FR de_DE it_IT nl_NL pl_PL "
-    "yo_NG ig_NG ha_NG tw_GH sw zu_ZA"
+    "yo_NG ig_NG ha_NG tw_GH sw zu_ZA id_ID"
 ).split()
 
 # Words some locale lists as a first name that news prints capitalised for another reason: an English
@@ -47,12 +47,15 @@ def _genders():
         for attribute, gender in (("first_names_female", "f"), ("first_names_male", "m")):
             for name in getattr(provider, attribute, ()):
                 votes[_folded(name)][gender] += 1
+        if not hasattr(provider, "first_names_male"):  # a locale listing names without a gender (en_PK)
+            for name in getattr(provider, "first_names", ()):
+                votes.setdefault(_folded(name), Counter())
     from .names import places  # (names reads this module: imported here, when first asked)
 
     # "Georgia", "Jordan": a name that is also a country is not enough to make "Jordan River" a person.
     excluded = NOT_GIVEN_NAMES | {month.casefold() for month in MONTHS} | TITLES | PLACE_WORDS | places()
     genders = {
-        name: next(iter(counts)) if len(counts) == 1 else None
+        name: next(iter(counts)) if len(counts) == 1 else None  # none or both: no usual gender
         for name, counts in votes.items()
         if _LATIN_NAME.fullmatch(name) and name not in excluded
     }

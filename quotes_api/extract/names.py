@@ -81,6 +81,15 @@ def _runs(text):
             words = words[len(sentence) :]
 
 
+def _holder_after_portfolio(words):
+    """The holder's name at the end of a run that starts with an office's portfolio or place: from
+    the first given name on, when two words or more are left; else the run as it is."""
+    for k in range(1, len(words) - 1):
+        if is_given_name(fold(words[k])):
+            return words[k:]
+    return words
+
+
 def _kept_stop(word, inside):
     """A word of a name without the stop or comma that ends it, unless the stop is the name's own:
     "L.A.", "Jr.", and an initial inside the name ("Michael L. Lyle")."""
@@ -314,6 +323,35 @@ _DATELINE = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:for|of|with|about|to|after|before|at|on|by|from|against|than)[ \u00a0]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \u00a0]+)?$"
 )
+# An office "of" or "for" something before a run that holds what it is of and the holder: "Deputy
+# Commissioner of Police (East) Anil Verma", "Minister for Health Ciaran Doyle".
+_OFFICE_BEFORE = re.compile(
+    r"\b([A-Z][\w.-]*)(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3}){1,2}"
+    r"(?:[ \u00a0]+\([^()\n]{1,20}\))?[ \u00a0]+$"
+)
+# Abbreviated titles, for the office a description names: "Gov. Lena Fairbanks" is "the governor".
+_OFFICES_ABBREVIATED = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "pres": "president",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "supt": "superintendent",
+    "det": "detective",
+    "insp": "inspector",
+    "atty": "attorney",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "col": "colonel",
+    "maj": "major",
+    "cpl": "corporal",
+    "dep": "deputy",
+    "asst": "assistant",
+    "prof": "professor",
+}
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]$")
 _ATTRIBUTIVE = re.compile(r"[ \u00a0][a-z]")  # a lower-case word right after the name
 _PRONOUN_REACH = 200  # a pronoun votes for the nearest name before it, when that is this close
@@ -368,12 +406,22 @@ class EntityIndex:
                 cut.append(word)
             run = [_kept_stop(w, k < len(cut) - 1) for k, w in enumerate(cut) if w]
             words = _without_post_nominals(strip_titles(run))
+            office = _OFFICE_BEFORE.search(text, max(0, at - 80), at)
+            office = office.group(1) if office and is_title_word(office.group(1)) else None
+            if office:
+                # "Minister for Railways Joseph Mwale", "Speaker of the Assembly Carl Brennick": what the
+                # office is of goes before the holder's first name.
+                words = _holder_after_portfolio(words)
+                office = office if words and len(words) > 1 and is_given_name(fold(words[0])) else None
             if not words or (len(words) == 1 and (words[0] in _MONTHS or len(words[0]) < 2)):
                 continue
             start = text.find(words[0], at)
             entity = self._add(" ".join(words), start)
             if entity is None:
                 continue
+            if office:
+                entity.note(PERSON)
+                self._give_role(entity, _OFFICES_ABBREVIATED.get(office.casefold().rstrip("."), office.casefold()))
             end = at + len(" ".join(cut))
             # The offices it was named with ("Mayor Karen Bass"): "the mayor" may refer back to it.
             for word in run[: len(run) - len(words)]:
@@ -383,7 +431,7 @@ class EntityIndex:
                 if is_title_word(word) or word.casefold() in ROLE_NOUNS:  # "Neighbor Tom Hale": "the neighbor"
                     entity.note(PERSON)
                     for part in word.casefold().rstrip(".").split("-"):
-                        self._give_role(entity, part)
+                        self._give_role(entity, _OFFICES_ABBREVIATED.get(part, part))  # "Gov.": "the governor"
             self._read_context(entity, at, end, possessive)
             if start in datelines:
                 entity.note(PLACE, 5)  # "MILLBROOK — A neighbor said he …": where, never who

@@ -101,6 +101,8 @@ TITLES = set(
     det det. insp insp. const const. supt pc pcso dc ds di dci dsi dcs acc dcc
     lieutenant captain sergeant corporal colonel commander
     taoiseach tanaiste tánaiste td msp mla coroner dep dep. asst asst. chief-executive
+    alhaji alhaja comrade hon hon. shri smt mallam datuk dato cllr cllr. fr fr. engr engr. barr barr.
+    dcp acp sp asp csp ssp dsp igp aig brigadier brig brig. mec mca sheikh prophet evangelist apostle
 """.split()
 )
 
@@ -115,6 +117,8 @@ OFFICE_PORTFOLIOS = set(
     intelligence elections emergency public development trade industry immigration culture tourism sport
     sports infrastructure economy social human resources planning information digital science innovation
     welfare fisheries water climate protocol corrections schools medicine state the
+    railways railway roads works mines petroleum power lands youth budget revenue local government women
+    children family trade external internal national works aviation ports shipping forestry wildlife
     """.split()
 )
 
@@ -153,7 +157,8 @@ HONORIFICS = set(
     mr. mrs. ms. dr. prof. rev. gen. col. lt. sgt. capt. sen. rep. gov. pres. sens. reps. sens reps
     det det. insp insp. supt supt. pc dc ds di dci dsi dcs
     chief deputy trooper superintendent principal inspector sergeant lieutenant captain coroner
-    taoiseach tanaiste tánaiste dep dep. asst asst.
+    taoiseach tanaiste tánaiste dep dep. asst asst. alhaji alhaja comrade hon hon. shri smt mallam datuk
+    dato cllr cllr. fr fr. engr engr. barr barr. brigadier sheikh
 """.split()
 )
 
@@ -332,6 +337,9 @@ FEMALE_NAMES = set(
     angela theresa marine sheila stacey keisha lori muriel gina janet lindsey kirsten
     amy tammy debbie claire jeanne heidi gretchen melanie ivana tiffany melia jane anne kate
     ellen susanna tina carly meghan kristen erin leslie wendy holly vanessa valerie yvonne
+    priyanka kavita sunita anita sonia neha divya shreya lakshmi meera nirmala smriti mamata
+    maryam fatima sana hina nusrat bisi funmi folake ngozi chioma adaeze amina aisha
+    thandi nomvula lindiwe naledi zanele wanjiru akinyi grace wairimu leni risa imee liza
 """.split()
 )
 MALE_NAMES = set(
@@ -349,6 +357,10 @@ MALE_NAMES = set(
     xi kim emmanuel boris justin benjamin shinzo recep hassan rodrigo enrique nicolas
     alex gavin jerry kevin rick rob ron lindsey jim jon joel ken lou matt nick sam steve
     tom tony travis troy vince shaun reed rahje fidel jesse al dick gascon gascón
+    doug pat phil rahul anil amit sunil deepak rajesh suresh ramesh vijay sanjay arvind narendra
+    devendra yogi arjun ravi rakesh manoj ashok nitin piyush rajnath shehbaz fawad asif
+    nawaz bilawal imran shahid tunde gbenga femi segun chidi emeka nnamdi kola jide
+    sipho thabo cyril jacob mmusi julius fikile uhuru raila william kithure ferdinand bongbong
 """.split()
 )
 

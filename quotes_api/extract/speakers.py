@@ -921,7 +921,7 @@ def speaker_from_phrase(text):
             last in STATEMENT_HEADS
             or last in ORGANISATION_HEADS
             or last in ("member", "members")
-            or all(is_title_word(w) for w in head_words)
+            or all(is_title_word(w) or w.casefold() in ("of", "for", "the") for w in head_words)  # "Minister of State"
         ):
             return tail_names[0], "name"
         if last in STATEMENT_HEADS and not tail_names and not link.group(1):

@@ -267,6 +267,47 @@ CASES = [
         [("We worked well", "Nuno Alves Ferreira")],
     ),
     (
+        "'the governor' is whoever the article called 'Gov.'",
+        "Gov. Lena Fairbanks toured the town on Monday. “We will rebuild,” the governor said.",
+        [("We will rebuild", "Lena Fairbanks")],
+    ),
+    (
+        "an office 'for' a portfolio: the holder, and 'the minister' after",
+        "Minister for Railways Joseph Mwale opened the line.\n\n“Trains will run by June,” the minister said.",
+        [("Trains will run by June", "Joseph Mwale")],
+    ),
+    (
+        "an office 'of' a body 'for' a place, then the holder",
+        "“We lost power on every street,” says Director of Public Works for Millbrook Tanya Oduya.",
+        [("We lost power on every street", "Tanya Oduya")],
+    ),
+    (
+        "an office with a district in brackets",
+        "“The caller has been traced,” said Deputy Commissioner of Police (East) Anil Verma.",
+        [("The caller has been traced", "Anil Verma")],
+    ),
+    (
+        "'Minister of State for …': the holder after the portfolio",
+        "“Tenders will open in March,” Minister of State for Home Affairs Farah Siddiqui said.",
+        [("Tenders will open in March", "Farah Siddiqui")],
+    ),
+    (
+        "a surname that is also a title stays a person: 'Mr. King said'",
+        "Larry King hosts the show.\n\n“We need the money,” Mr. King said.",
+        [("We need the money", "Larry King")],
+    ),
+    (
+        "regional honorifics before a name: Alhaji, Hon, Shri",
+        "Alhaji Sani Bello spoke in Kano.\n\n“We will not be intimidated,” Hon Bello said.",
+        [("We will not be intimidated", "Sani Bello")],
+    ),
+    (
+        "'he' in a sentence whose subject is a man the name lists do not know is that subject",
+        "Gov. Pat Rowe asked for the video.\n\nChief Kerr Putney said the video was unclear, but he said it "
+        "“supports what we heard.”",
+        [("supports what we heard.", "Kerr Putney")],
+    ),
+    (
         "a middle initial keeps its stop",
         "“We will appeal,” said Michael L. Lyle.",
         [("We will appeal", "Michael L. Lyle")],
