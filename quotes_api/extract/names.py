@@ -406,8 +406,8 @@ class EntityIndex:
                 cut.append(word)
             run = [_kept_stop(w, k < len(cut) - 1) for k, w in enumerate(cut) if w]
             words = _without_post_nominals(strip_titles(run))
-            office = _OFFICE_BEFORE.search(text, max(0, at - 80), at)
-            office = office.group(1) if office and is_title_word(office.group(1)) else None
+            before = _OFFICE_BEFORE.search(text, max(0, at - 80), at)
+            office = before.group(1) if before and is_title_word(before.group(1)) else None
             if office:
                 # "Minister for Railways Joseph Mwale", "Speaker of the Assembly Carl Brennick": what the
                 # office is of goes before the holder's first name.
