@@ -498,10 +498,13 @@ class EntityIndex:
             entity.note(PERSON, 2)
 
     def _common_word(self, entity):
-        """A lone capitalised word the article also prints in lower case, and no name it ends:
-        "Different" opening a sentence is the word "different", not a person "she" can be."""
+        """A lone capitalised word the article also prints in lower case, or an adverb or a participle
+        opening a sentence, and no name it ends: "Different patterns …", "Additionally, she said",
+        "Commending the team, he said" open with words, not people "she" or "he" can be."""
         if " " in entity.name or entity.evidence.get(PERSON) or self._is_surname(entity):
             return False
+        if entity.name.endswith(("ly", "ing")) and not is_given_name(fold(entity.name)):
+            return True  # (a "Kelly" or a "Manning" is a given name, or the surname of a fuller name)
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
         return entity.name.casefold() in self._lower_words

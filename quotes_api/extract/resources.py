@@ -250,7 +250,7 @@ SPEAKER_NOUNS = set(
     republicans activists activist founder chairman chairwoman director executive ceo chief
     sheriff judge prosecutor prosecutors investigators investigator witnesses witness
     friend friends family mother father mom dad wife husband son daughter sister brother
-    host anchor commentator pundit columnist editor editorial writer author biographer
+    host anchor commentator pundit columnist editor editors editorial writer author authors biographer executives
     historian professor scientist scientists doctor doctors neighbor neighbors owner
     manager worker workers employees employee teacher teachers student students parents
     woman man women men coach player players fan fans observers insiders strategist

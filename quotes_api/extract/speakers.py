@@ -258,11 +258,12 @@ def np_before(toks, i):
             return (outer[0], found[1])
     # "John Mauger of the U.S. Coast Guard said", "Doeleman from Harvard University says": the
     # person before the link speaks, not the body after it (speaker_from_phrase splits the two).
-    if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at", "in"):
+    if toks[lo].low == "the" or lo >= 1 and toks[lo - 1].low in ("from", "at", "in", "with"):
         link = lo - 1  # "… of the Coast Guard" (the phrase starts at "the"), "… from Harvard", "… in Washington"
     else:
         link = lo - 2  # "… of the Sierra Club" when the phrase starts after "the"
-    if link >= 1 and toks[link].low in ("of", "from", "at", "in") and (link == lo - 1 or toks[lo - 1].low == "the"):
+    links = ("of", "from", "at", "in", "with")  # "Omar Diallo with the state forestry agency says"
+    if link >= 1 and toks[link].low in links and (link == lo - 1 or toks[lo - 1].low == "the"):
         person = _np_ending_at(toks, link - 1)
         # A place after "in" never speaks, whoever is before it: "a spokesman in Berlin said".
         if person and (toks[link - 1].capitalised or toks[link].low == "in"):

@@ -308,6 +308,21 @@ CASES = [
         [("supports what we heard.", "Kerr Putney")],
     ),
     (
+        "a sentence adverb is nobody: 'Additionally, she said'",
+        "Gov. Dana Whitcombe signed the order.\n\nAdditionally, she said: “This will hurt farmers.”",
+        [("This will hurt farmers.", "Dana Whitcombe")],
+    ),
+    (
+        "a participle opening the sentence is nobody: 'Commending the team, he said'",
+        "Minister Arjun Pillai praised the rescuers. Commending the team for its work, he said: “They never rested.”",
+        [("They never rested.", "Arjun Pillai")],
+    ),
+    (
+        "a person 'with' a body speaks, not the body",
+        "Omar Diallo with the state forestry agency says, “We are still piecing it together.”",
+        [("We are still piecing it together.", "Omar Diallo")],
+    ),
+    (
         "a middle initial keeps its stop",
         "“We will appeal,” said Michael L. Lyle.",
         [("We will appeal", "Michael L. Lyle")],
