@@ -77,8 +77,11 @@ def _runs(text):
         words = [(word.start(), word.group()) for word in re.finditer(r"\S+", match.group())]
         while words:
             sentence = sentence_part([word for _, word in words])
-            yield match.start() + words[0][0], _cut_run(sentence)
-            words = words[len(sentence) :]
+            # A possessive ends a name, and the next may follow: "Red Cross's Dale Whitford".
+            owner = next((k for k, word in enumerate(sentence[:-1]) if word.endswith(_POSSESSIVE_ENDINGS)), None)
+            part = sentence if owner is None else sentence[: owner + 1]
+            yield match.start() + words[0][0], _cut_run(part)
+            words = words[len(part) :]
 
 
 def _holder_after_portfolio(words):

@@ -103,6 +103,7 @@ TITLES = set(
     taoiseach tanaiste tánaiste td msp mla coroner dep dep. asst asst. chief-executive
     alhaji alhaja comrade hon hon. shri smt mallam datuk dato cllr cllr. fr fr. engr engr. barr barr.
     dcp acp sp asp csp ssp dsp igp aig brigadier brig brig. mec mca sheikh prophet evangelist apostle
+    justices judges senators councillors councilors commissioners ministers
 """.split()
 )
 

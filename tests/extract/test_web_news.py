@@ -236,6 +236,21 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "UK sport: a club's possessive before the subject of a bare quote",
+        "Kingsbury’s Sam Pike did not excuse the display. “Pretty poor.”",
+        [("Pretty poor.", "Sam Pike")],
+    ),
+    (
+        "US local TV: a body's possessive before a name, then the surname alone",
+        "Red Cross's Dale Whitford says shelters are open. “We had 90 people come in,” says Whitford.",
+        [("We had 90 people come in", "Dale Whitford")],
+    ),
+    (
+        "a plural title before two names: 'Justices Maria Estevan and Paul Drummond'",
+        "Only Justices Maria Estevan and Paul Drummond dissented. “The majority ignores the law,” Estevan wrote.",
+        [("The majority ignores the law", "Maria Estevan")],
+    ),
+    (
         "Irish papers: 'gardaí say' is the police speaking",
         "In a statement, gardaí say that a review of “the handling of the march” began on Friday.",
         [("the handling of the march", "gardaí")],
@@ -730,12 +745,6 @@ KNOWN_FAILURES = [
         'Rescuer Tom Hale at the scene on Monday. (AAP)\n\n"They will not leave early."',
         [("Crews are in place", "Ruth Kalu"), ("They will not leave early.", "Ruth Kalu")],
         "a caption line between paragraphs ends the run, the bare quote gets no speaker",
-    ),
-    (
-        "UK sport: a club's possessive before the subject of a bare quote",
-        "Kingsbury’s Sam Pike did not excuse the display. “Pretty poor.”",
-        [("Pretty poor.", "Sam Pike")],
-        "'Kingsbury’s Sam Pike' is not taken as a person, the bare quote is dropped",
     ),
     (
         "political news: the asker in a relative clause speaks, not the subject",
