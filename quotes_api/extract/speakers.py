@@ -802,20 +802,37 @@ _PHRASE_PREPOSITIONS = {"in", "for", "at", "of", "from", "with", "on"}
 _TRAILING_PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "from", "via", "by", "to", "with", "late"}
 
 
+_CLOSING_CUES = INVERTING_CUES | {"told", "tells"}  # what ends a sentence of quotes: ", Hale told reporters."
+
+
+def _only_trailing(toks, k, n):
+    """toks[k + 1 : n] is what may end a sentence after its cue: whom it was told to (a word or
+    two), a time, and a phrase of place or time ("told reporters on Thursday", "said Monday")."""
+    i = k + 1
+    if toks[k].low in ("told", "tells") and i < n and toks[i].low not in _TRAILING_PREPOSITIONS:
+        i += 1 + (i + 1 < n and toks[i + 1].capitalised and toks[i].capitalised)  # "told CNN", "told Fox News"
+    while i < n and toks[i].low in TIME_WORDS:
+        i += 1
+    if i < n and toks[i].low in _TRAILING_PREPOSITIONS:
+        return n - i <= 6
+    return i == n
+
+
 def closing_attribution(masked, toks):
     """A sentence that ends ", Warren said." attributes every quote in it."""
     n = len(toks)
     while n and not toks[n - 1].is_word:
         n -= 1
-    # ", Hale said on a conference call today.": a phrase of place or time may follow the cue.
+    # ", Hale said on a conference call today.", ", Quinlan told reporters Thursday.": a phrase of
+    # place or time, and the listeners of "told", may follow the cue.
     cue_at = n - 1
     for k in range(n - 2, max(-1, n - 9), -1):
-        if toks[k + 1].low in _TRAILING_PREPOSITIONS and is_cue(toks[k]):
-            cue_at = k
-            break
         if not toks[k].is_word or toks[k].text.startswith(MASK):
             break
-    if cue_at < 2 or not is_cue(toks[cue_at]) or toks[cue_at].low not in INVERTING_CUES:
+        if is_cue(toks[k]) and toks[k].low in _CLOSING_CUES and _only_trailing(toks, k, n):
+            cue_at = k
+            break
+    if cue_at < 2 or not is_cue(toks[cue_at]) or toks[cue_at].low not in _CLOSING_CUES:
         found = None
     else:
         found = np_before(toks, cue_at)

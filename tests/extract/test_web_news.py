@@ -16,6 +16,16 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "wire: a sentence of partial quotes ending ', X told reporters on Thursday.' gives X all of them",
+        "The leaks were “insulting” and “reckless,” chief executive Tara Quinlan told reporters on Thursday.",
+        [("insulting", "Tara Quinlan"), ("reckless", "Tara Quinlan")],
+    ),
+    (
+        "wire: a time after the closing cue, 'officials said Monday.'",
+        "Flu cases climb as the state enters a “dangerous stretch” of the season, health officials said Monday.",
+        [("dangerous stretch", "health officials")],
+    ),
+    (
         "wire: a place after 'in' never speaks, whoever stands before it",
         "The county attorney's office in Westland said it was “always careful” with the press. "
         "A spokesman in Eastbridge said the claim was “false”. Nia Lloyd in Northam called it “a relief”.",
