@@ -274,7 +274,7 @@ class ArticleExtraction:
             confidence = level.UNATTRIBUTED_SPEECH if mention or kind == "direct" and words >= 4 else level.SCARE_QUOTE
         if not span.closed and not mention:
             confidence /= 2  # a lone mark used as a bullet or typo, most likely
-        if _is_title(content) and (speaker is None or _names_a_work(before)):
+        if _is_title(content) and (speaker is None or _names_a_work(before)) or _after_headline(before):
             # A title or a nickname nobody is said to have said, or a show or book named after
             # "on", "of" or a possessive ("on MSNBC’s “Morning Joe”"): not a quotation.
             confidence = min(confidence, level.TITLE_OF_A_WORK)
@@ -463,7 +463,11 @@ class ArticleExtraction:
         """
         gender = PRONOUNS.get(pronoun.replace("'", "’"))
         if gender in ("p", "n"):
-            return self._collective(at, sentence_start)
+            found = self._collective(at, sentence_start)
+            if found is None and gender == "n":
+                # "“…,” it added.": the organisation just named, when the sentence names none.
+                found = self.names.nearest_of_kind(at, ORGANISATION, lambda entity: True, _IT_REACH, ahead=False)
+            return found
         if gender not in ("m", "f"):
             return None
         return self._nearest_person(gender, at, sentence_start)
@@ -557,6 +561,7 @@ _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "t
 _ASKED_WHOM = re.compile(r"\basks?(?:ed)? ((?:[A-Z][\w'’-]+ ?){1,3})")
 _ISSUED = re.compile(r"\b(?:issued|released|published|posted|put out|shared)\b")
 _POSSESSIVE_PRONOUNS = {"her": "she", "his": "he", "their": "they"}
+_IT_REACH = 400  # how far back "it said" looks for the organisation it stands for
 _SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline
 _WORD = re.compile(r"\w+")
@@ -609,6 +614,7 @@ def _is_title(content):
 
 
 _WORK_MARKERS = {"of", "on", "in", "at", "to", "from", "with", "for", "by", "titled", "entitled", "called", "named"}
+_HEADLINES = {"headline", "headlined", "caption", "captioned"}  # "Under the headline “Ministers ignored …”"
 
 
 def _names_a_work(before):
@@ -618,6 +624,12 @@ def _names_a_work(before):
         return False
     last = words[-1]
     return last.low in _WORK_MARKERS or last.text.endswith(("’s", "'s", "s’"))
+
+
+def _after_headline(before):
+    """The word right before a quote names a headline or caption ("under the headline “…”"): what it
+    quotes is a title, whatever its case. Not after a colon: "used her words as its headline: “…”"."""
+    return bool(before) and before[-1].low in _HEADLINES
 
 
 _NICKNAME = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)?")

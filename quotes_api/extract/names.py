@@ -394,6 +394,7 @@ class EntityIndex:
         self.positions = []  # (offset, Entity) in text order
         self._modifiers = set()  # offsets of names that modify a noun: "the Nashville star", "the Trump campaign"
         self._lower_words = None  # the article's lower-case words, read on first use
+        self._headline_end = None  # see _title_case_headline_end
         self._outlets = None  # the positions of news organisations, listed on first use
         datelines = {m.start() for m in _DATELINE.finditer(text)}
         for at, words in _runs(text):
@@ -633,6 +634,18 @@ class EntityIndex:
         for entity in candidates:
             if not (title_gender and entity.gender and entity.gender != title_gender):
                 return self._fullest(entity, candidates).name
+        if len(tokens) > 1:
+            # The first names of a fuller name: "Rana Saleem" of "Rana Saleem Akhtar", when only one fits.
+            headline_end = self._title_case_headline_end()
+            longer = [
+                e
+                for e in self.by_first_word.get(tokens[0], ())
+                if fold(e.name).split()[: len(tokens)] == tokens
+                and len(e.name.split()) == len(tokens) + 1
+                and e.first_seen > headline_end
+            ]
+            if len(longer) == 1 and self.kind_of(longer[0].name) == PERSON:
+                return longer[0].name
         if len(tokens) == 1:
             # A name some people go by alone, which is their first: "Tedros" of "Tedros Adhanom Ghebreyesus".
             fuller = [e for e in self.by_first_word.get(tokens[0], ()) if self.kind_of(e.name) == PERSON]
@@ -656,6 +669,15 @@ class EntityIndex:
                 if set(words) <= set(fuller) and all(len(word) > 1 for word in middle):
                     return other
         return entity
+
+    def _title_case_headline_end(self):
+        """Where a first line in title case ends, else -1 (read once): such a headline runs names into
+        verbs ("Hillary Clinton Speaks"), so its runs are no fuller names."""
+        if self._headline_end is None:
+            first_line = self.text[: self.text.find("\n")] if "\n" in self.text[:300] else ""
+            title_case = first_line and all(w[:1].isupper() for w in re.findall(r"[^\W\d_]{4,}", first_line))
+            self._headline_end = len(first_line) if title_case else -1
+        return self._headline_end
 
     def _misspelt_surname(self, word, limit=500):
         """One letter off a person's surname the article gives in full: "Arden" beside "Jacinda Ardern"."""
@@ -793,10 +815,13 @@ class EntityIndex:
                 return max(counts, key=counts.__getitem__)
         return None
 
-    def nearest_of_kind(self, offset, kind, fits, window=2500):
-        """The nearest name of that kind passing fits, before offset (else after it): "the agency" is
-        the one just named, where an article may name several."""
-        for side in (self._before(offset, window), self._after(offset, window)):
+    def nearest_of_kind(self, offset, kind, fits, window=2500, ahead=True):
+        """The nearest name of that kind passing fits, before offset (else after it, if ahead): "the
+        agency" is the one just named, where an article may name several."""
+        sides = (
+            (self._before(offset, window), self._after(offset, window)) if ahead else (self._before(offset, window),)
+        )
+        for side in sides:
             for _, entity in side:
                 if not entity.is_outlet and fits(entity) and self.kind_of(entity.name) == kind:
                     return self.canonical_of(entity)

@@ -698,8 +698,8 @@ def cue_after(masked, toks):
         k += 1
     while k < len(toks) and toks[k].low in ADVERBS and not toks[k].capitalised:
         k += 1
-    if [t.low for t in toks[k : k + 2]] == ["quoted", "as"]:
-        k += 2  # "“…,” Chief Joe Logan was quoted as saying by a local station" ("was" is skipped above)
+    if [t.low for t in toks[k : k + 2]] in (["quoted", "as"], ["quoted", "saying"]):
+        k += 1 if toks[k + 1].low == "saying" else 2  # "“…,” Chief Joe Logan was quoted (as) saying by …"
     if k < len(toks) and cue_word(toks, k):
         return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, ADJACENT_CUE)
     return None

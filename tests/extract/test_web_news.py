@@ -16,6 +16,27 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "Indian wire: 'was quoted saying by' an agency",
+        "“Traffic has resumed on the highway,” Inspector Harpreet Gill was quoted saying by news agency PTI.",
+        [("Traffic has resumed on the highway", "Harpreet Gill")],
+    ),
+    (
+        "Pakistani papers: the first two names of a fuller name are that person",
+        "Water Minister Rana Saleem Akhtar met traders on Friday.\n\n“We will finish by June,” Rana Saleem said.",
+        [("We will finish by June", "Rana Saleem Akhtar")],
+    ),
+    (
+        "Kenyan papers: 'it added' is the organisation just named",
+        "The Northshire Teachers Union said in a statement that parents were misled.\n\n"
+        "“His claims are a distraction,” it added.",
+        [("His claims are a distraction", "Northshire Teachers Union")],
+    ),
+    (
+        "a quoted headline is a title, not a quote of the reporter",
+        "Under the headline “Ministers ignored flood warnings”, reporter Sean Daly wrote that the council knew.",
+        [],
+    ),
+    (
         "wire: a sentence of partial quotes ending ', X told reporters on Thursday.' gives X all of them",
         "The leaks were “insulting” and “reckless,” chief executive Tara Quinlan told reporters on Thursday.",
         [("insulting", "Tara Quinlan"), ("reckless", "Tara Quinlan")],
