@@ -27,6 +27,7 @@ from .resources import (
     ORGANISATION_HEADS,
     PARENT_OF,
     PRONOUNS,
+    PUBLIC_BODY_WORDS,
     STATEMENT_HEADS,
     UPPER,
 )
@@ -440,8 +441,8 @@ class ArticleExtraction:
         if (head in EPITHETS or PARENT_OF.fullmatch(head)) and not self._named_by(head, at):
             # "the Nashville star said": news names a person, then calls them by what they are.
             return self._nearest_person(None, at, None) or description
-        if head in _GENERIC_HEADS and any(w[:1].isupper() or w in ORGANISATION_HEADS for w in words[1:-1]):
-            # "the World Health Organization chief": the office holder the article names nearest.
+        if head in _GENERIC_HEADS and any(w[:1].isupper() or w in _BODY_MODIFIERS for w in words[1:-1]):
+            # "the World Health Organization chief", "the police chief": the office holder named nearest.
             return self.names.nearest_office_holder(at) or description
         return description
 
@@ -561,6 +562,7 @@ _MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "t
 _ASKED_WHOM = re.compile(r"\basks?(?:ed)? ((?:[A-Z][\w'’-]+ ?){1,3})")
 _ISSUED = re.compile(r"\b(?:issued|released|published|posted|put out|shared)\b")
 _POSSESSIVE_PRONOUNS = {"her": "she", "his": "he", "their": "they"}
+_BODY_MODIFIERS = ORGANISATION_HEADS | PUBLIC_BODY_WORDS | {"garda", "fire"}  # "the police chief", "the garda chief"
 _IT_REACH = 400  # how far back "it said" looks for the organisation it stands for
 _SHORT_ATTRIBUTION = 6  # words in a sentence that only says who spoke: "Harry said."
 _HEADLINE_PARAGRAPHS = 1  # the headline

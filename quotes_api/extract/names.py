@@ -416,7 +416,9 @@ class EntityIndex:
                 # "Minister for Railways Joseph Mwale", "Speaker of the Assembly Carl Brennick": what the
                 # office is of goes before the holder's first name.
                 words = _holder_after_portfolio(words)
-                office = office if words and len(words) > 1 and is_given_name(fold(words[0])) else None
+                # The holder: a name, not what the office is of ("Director of Public Works for …").
+                person = len(words) > 1 and not _names_a_thing_in(words)
+                office = office if person and not {w.casefold() for w in words} & OFFICE_PORTFOLIOS else None
             if not words or (len(words) == 1 and (words[0] in _MONTHS or len(words[0]) < 2)):
                 continue
             start = text.find(words[0], at)

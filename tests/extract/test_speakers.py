@@ -323,6 +323,21 @@ CASES = [
         [("We are still piecing it together.", "Omar Diallo")],
     ),
     (
+        "an office 'for' a portfolio before a name no list knows: 'Commissioner for Health Bola Adeyemi'",
+        "“Clinics will stay open,” said Commissioner for Health Bola Adeyemi.",
+        [("Clinics will stay open", "Bola Adeyemi")],
+    ),
+    (
+        "'the police chief' is the office holder named nearest",
+        "Police Commissioner Aoife Brennan spoke on Tuesday.\n\n“We had no warning,” the police chief said.",
+        [("We had no warning", "Aoife Brennan")],
+    ),
+    (
+        "'the band leader' is not an office",
+        "Mayor Tom Hale came.\n\nAt his cookout, the band leader called guests up, singing “Our Time.”",
+        [("Our Time.", "the band leader")],
+    ),
+    (
         "a middle initial keeps its stop",
         "“We will appeal,” said Michael L. Lyle.",
         [("We will appeal", "Michael L. Lyle")],
