@@ -68,13 +68,24 @@ def _cut_run(words):
     return words
 
 
+_NON_SPACE = re.compile(r"\S+")
+_CONTEXT_WORDS = re.compile(r"[\w’'-]+|,")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+_APPOSITIVE = re.compile(r",[ \u00a0]+([^,.;:()\n]{1,80})")
+_WHO_AFTER = re.compile(r"[ \u00a0]+who\b")
+
+
 def _runs(text):
     """(offset, words) of each name-like run of capitalised words, one per sentence it spans:
     "… on Monday. Deputy Luis Ortega left" gives "Monday." and then "Deputy Luis Ortega", whose name
     the cut would otherwise lose. A run also ends at a capitalised function word ("World War II
     While"), and what follows that is dropped: in a headline's title case it is seldom a name."""
     for match in NAME_RUN.finditer(text):
-        words = [(word.start(), word.group()) for word in re.finditer(r"\S+", match.group())]
+        run = match.group()
+        if " " not in run and "\u00a0" not in run:
+            yield match.start(), [run]  # most runs are one word: nothing to cut
+            continue
+        words = [(word.start(), word.group()) for word in _NON_SPACE.finditer(run)]
         while words:
             sentence = sentence_part([word for _, word in words])
             # A possessive ends a name, and the next may follow: "Red Cross's Dale Whitford".
@@ -328,6 +339,9 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # An office "of" or "for" something before a run that holds what it is of and the holder: "Deputy
 # Commissioner of Police (East) Anil Verma", "Minister for Health Ciaran Doyle".
+_MAY_FOLLOW_OFFICE = re.compile(
+    r"(?:\bof|\bfor|\bthe|\)|[A-Z][\w.'’-]*)[ \u00a0]+$"
+)  # a quick test before _OFFICE_BEFORE
 _OFFICE_BEFORE = re.compile(
     r"\b([A-Z][\w.-]*)(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3}){1,2}"
     r"(?:[ \u00a0]+\([^()\n]{1,20}\))?[ \u00a0]+$"
@@ -410,7 +424,11 @@ class EntityIndex:
                 cut.append(word)
             run = [_kept_stop(w, k < len(cut) - 1) for k, w in enumerate(cut) if w]
             words = _without_post_nominals(strip_titles(run))
-            before = _OFFICE_BEFORE.search(text, max(0, at - 80), at)
+            before = (
+                _OFFICE_BEFORE.search(text, max(0, at - 80), at)
+                if _MAY_FOLLOW_OFFICE.search(text, max(0, at - 6), at)
+                else None
+            )
             office = before.group(1) if before and is_title_word(before.group(1)) else None
             if office:
                 # "Minister for Railways Joseph Mwale", "Speaker of the Assembly Carl Brennick": what the
@@ -455,7 +473,7 @@ class EntityIndex:
         before = self.text[max(0, start - 80) : start]
         after = self.text[end : end + 100]
         # Lower-case roles right before: "actress Amber Heard", "the head coach of South Africa, Hugo Broos".
-        words = re.findall(r"[\w’'-]+|,", before)
+        words = _CONTEXT_WORDS.findall(before)
         k = len(words) - 1
         if k >= 0 and words[k] == ",":
             # "the head coach of South Africa, Hugo Broos": the role reaches over its organisation.
@@ -480,11 +498,11 @@ class EntityIndex:
             entity.note(ORGANISATION, 2)  # "the company OpenAI", "the board of Acme"
         # After: an appositive ("Hugo Broos, the South Africa coach,"), "who" or "which", "’s board".
         if possessive:
-            following = re.match(r"[ \u00a0]+([\w-]+)", self.text[end + 2 : end + 30])
+            following = _NEXT_WORD.match(self.text[end + 2 : end + 30])
             if following and following.group(1).casefold() in ORGANISATION_ROLES:
                 entity.note(ORGANISATION, 2)
             return
-        appositive = re.match(r",[ \u00a0]+([^,.;:()\n]{1,80})", after)
+        appositive = _APPOSITIVE.match(after)
         if appositive:
             words = appositive.group(1).split()
             if words and words[0] in ("who", "whose"):
@@ -500,7 +518,7 @@ class EntityIndex:
                     for role in roles:
                         entity.note(PERSON, 2)
                         self._give_role(entity, role)
-        elif re.match(r"[ \u00a0]+who\b", after):
+        elif _WHO_AFTER.match(after):
             entity.note(PERSON, 2)
 
     def _common_word(self, entity):
