@@ -378,6 +378,10 @@ class ArticleExtraction:
         determined = mention.text.split()[0].casefold() in ("the", "this")
         if how == "name" and determined and len(office) == 1 and is_title_word(office[0]):
             how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
+        elif how == "name" and determined and office[-1].casefold() in EPITHETS:
+            # "the Nebraska Republican said": an epithet with a place, for the person just named.
+            if self.names.first_seen(self.names.canonical(words, mention.start)) >= mention.start:
+                how, words = "description", "the " + " ".join(office)  # (no one introduced by that name)
         elif how == "name" and office and all(is_title_word(word) for word in office):
             # "said Deputy Commissioner of …" names an office; "Dean said" a person called Dean.
             if not self.names.is_person(self.names.canonical(words, mention.start)):

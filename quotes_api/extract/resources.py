@@ -135,7 +135,7 @@ EPITHETS = set(
     star superstar singer actress actor rapper musician songwriter comedian author writer novelist poet
     artist presenter broadcaster athlete player striker midfielder defender goalkeeper winger forward
     batsman bowler boxer fighter golfer swimmer sprinter cyclist jockey skier quarterback pitcher veteran
-    youngster teenager teen star billionaire entrepreneur influencer
+    youngster teenager teen star billionaire entrepreneur influencer republican democrat
     """.split()
 )
 PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather)-of-\w+")  # UK: "the mother-of-two"
@@ -340,7 +340,7 @@ FEMALE_NAMES = set(
     ellen susanna tina carly meghan kristen erin leslie wendy holly vanessa valerie yvonne
     priyanka kavita sunita anita sonia neha divya shreya lakshmi meera nirmala smriti mamata
     maryam fatima sana hina nusrat bisi funmi folake ngozi chioma adaeze amina aisha
-    thandi nomvula lindiwe naledi zanele wanjiru akinyi grace wairimu leni risa imee liza
+    thandi nomvula lindiwe naledi zanele wanjiru akinyi grace wairimu leni risa imee liza nicola
 """.split()
 )
 MALE_NAMES = set(

@@ -16,6 +16,11 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "AP: 'the Nebraska Republican' is the senator just named",
+        "Sen. Harold Penwick, R-Neb., said the talks stalled. “We are nowhere close,” the Nebraska Republican said.",
+        [("We are nowhere close", "Harold Penwick")],
+    ),
+    (
         "Indian wire: 'was quoted saying by' an agency",
         "“Traffic has resumed on the highway,” Inspector Harpreet Gill was quoted saying by news agency PTI.",
         [("Traffic has resumed on the highway", "Harpreet Gill")],
