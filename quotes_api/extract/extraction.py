@@ -82,6 +82,7 @@ class ArticleExtraction:
         self.last_speaker_since = -1  # where the sentence that gave the last speaker starts
         self.issuer = None  # (name, paragraph index) of who last issued, released or posted something
         self._sentence_cache = None  # (range, tokens, token starts) of the sentence being read
+        self._unnamed = {}  # noun -> where the article first brings in someone by it, unnamed
         self._sentence_mention: tuple[Any, Any] = (None, None)  # (range, its according-to or closing attribution)
         self._prose_cue: tuple[Any, ...] = (
             None,
@@ -457,8 +458,11 @@ class ArticleExtraction:
 
     def _introduced_unnamed(self, noun, at):
         """The article brought in someone by the noun before at, without a name: "a singer from Leeds"."""
-        unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b")
-        return bool(unnamed.search(self.masked, 0, at))
+        if noun not in self._unnamed:  # where, read once per noun: an article may say "the spokesman" often
+            unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b")
+            found = unnamed.search(self.masked)
+            self._unnamed[noun] = found.start() if found else len(self.masked)
+        return self._unnamed[noun] < at
 
     def _pronoun(self, pronoun, at, sentence_start=None):
         """he/she: the sentence's own subject, else the last speaker, else the nearest person.
