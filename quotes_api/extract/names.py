@@ -137,6 +137,7 @@ def _is_public(entity):
 
 
 def is_business(entity):
+    """What "the company" may stand for: any organisation but a public body."""
     return not _is_public(entity)
 
 
@@ -147,6 +148,7 @@ _AGENCY_WORDS |= {"authority", "centers", "centres", "enforcement", "patrol", "g
 
 
 def is_agency(entity):
+    """What "the agency" may stand for: a name with an agency's words, an acronym, or a national body."""
     words = fold(entity.name).split()
     acronym = entity.name.replace(".", "").isupper() and " " not in entity.name
     return acronym or bool(_AGENCY_WORDS.intersection(words)) or _is_national_body(words)
