@@ -235,6 +235,10 @@ def np_before(toks, i):
         return None
     if toks[j].text == "," or toks[j].text in _DASHES:
         return _before_appositive(toks, j)
+    if toks[j].low == "who" and j >= 2 and toks[j - 1].text == "," and toks[j - 2].capitalised:
+        # "according to Sen. Lee Harmon, who said …": the relative pronoun stands for the name before it
+        # (not in "told a woman who suggested that … “…”", where the quote is what was told).
+        return _np_ending_at(toks, j - 2)
     found = _np_ending_at(toks, j)
     if found is None:
         return None
@@ -845,9 +849,15 @@ def closing_attribution(masked, toks):
     n = cue_at + 1 if found else n
     if found is None and n >= 3 and toks[n - 1].is_word:
         # ", said Warren."
-        for k in range(n - 2, max(-1, n - 8), -1):
+        for k in range(n - 2, max(-1, n - 14), -1):
             if toks[k].text == "," and k + 2 < n and is_cue(toks[k + 1]) and toks[k + 1].low in INVERTING_CUES:
                 candidate = np_after(toks, k + 2)
+                if candidate and candidate[1] < n and toks[candidate[1]].text == ",":
+                    # ", said Dev Malhotra, a state fire spokesman.": an appositive may end the sentence.
+                    if not any(is_cue(t) or not t.is_word for t in toks[candidate[1] + 1 : n]):
+                        return Mention(
+                            phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, CLOSING_CUE
+                        )
                 if candidate and candidate[1] == n:
                     return Mention(
                         phrase(masked, toks, candidate), toks[candidate[0]].start, toks[k + 1].low, CLOSING_CUE

@@ -16,6 +16,16 @@ from quotes_api.extract import extract_quotes
 
 WIRE = [
     (
+        "wire: 'according to Sen. X, who said' is X",
+        "Three senators spoke, according to Sen. Lee Harmon, who said they gave “some very strong speeches.”",
+        [("some very strong speeches.", "Lee Harmon")],
+    ),
+    (
+        "wire: a closing ', said X, a state fire spokesman.' after a phrase",
+        "“Right now we are short on crews” because of the heat, said Dev Malhotra, a state fire spokesman.",
+        [("Right now we are short on crews", "Dev Malhotra")],
+    ),
+    (
         "AP: 'the Nebraska Republican' is the senator just named",
         "Sen. Harold Penwick, R-Neb., said the talks stalled. “We are nowhere close,” the Nebraska Republican said.",
         [("We are nowhere close", "Harold Penwick")],
