@@ -409,7 +409,7 @@ class EntityIndex:
         self.by_title = {}  # office ("mayor") -> names the article gave it to
         self.positions = []  # (offset, Entity) in text order
         self._modifiers = set()  # offsets of names that modify a noun: "the Nashville star", "the Trump campaign"
-        self._lower_words = None  # the article's lower-case words, read on first use
+        self._common = {}  # name -> whether it is a common word capitalised (see _common_word)
         self._headline_end = None  # see _title_case_headline_end
         self._outlets = None  # the positions of news organisations, listed on first use
         datelines = {m.start() for m in _DATELINE.finditer(text)}
@@ -424,8 +424,11 @@ class EntityIndex:
                     possessive = True
                     break
                 cut.append(word)
-            run = [_kept_stop(w, k < len(cut) - 1) for k, w in enumerate(cut) if w]
-            words = _without_post_nominals(strip_titles(run))
+            last = len(cut) - 1
+            run = [w if w[-1] not in ".," else _kept_stop(w, k < last) for k, w in enumerate(cut) if w]
+            words = strip_titles(run)
+            if len(words) > 2:
+                words = _without_post_nominals(words)
             before = (
                 _OFFICE_BEFORE.search(text, max(0, at - 80), at)
                 if _MAY_FOLLOW_OFFICE.search(text, max(0, at - 6), at)
@@ -529,11 +532,15 @@ class EntityIndex:
         "Commending the team, he said" open with words, not people "she" or "he" can be."""
         if " " in entity.name or entity.evidence.get(PERSON) or self._is_surname(entity):
             return False
-        if entity.name.endswith(("ly", "ing")) and not is_given_name(fold(entity.name)):
-            return True  # (a "Kelly" or a "Manning" is a given name, or the surname of a fuller name)
-        if self._lower_words is None:
-            self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
-        return entity.name.casefold() in self._lower_words
+        common = self._common.get(entity.name)
+        if common is None:
+            low = entity.name.casefold()
+            if low.endswith(("ly", "ing")) and not is_given_name(fold(low)):
+                common = True  # (a "Kelly" or a "Manning" is a given name, or the surname of a fuller name)
+            else:
+                common = re.search(rf"(?<!\w){re.escape(low)}(?!\w)", self.text) is not None
+            self._common[entity.name] = common
+        return common
 
     def _count_pronouns(self):
         """he and she vote for the nearest name before them: gender for names no list knows."""
