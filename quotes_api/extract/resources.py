@@ -103,7 +103,7 @@ TITLES = set(
     taoiseach tanaiste tánaiste td msp mla coroner dep dep. asst asst. chief-executive
     alhaji alhaja comrade hon hon. shri smt mallam datuk dato cllr cllr. fr fr. engr engr. barr barr.
     dcp acp sp asp csp ssp dsp igp aig brigadier brig brig. mec mca sheikh prophet evangelist apostle
-    justices judges senators councillors councilors commissioners ministers
+    justices judges senators councillors councilors commissioners ministers coun coun.
 """.split()
 )
 
@@ -159,7 +159,7 @@ HONORIFICS = set(
     det det. insp insp. supt supt. pc dc ds di dci dsi dcs
     chief deputy trooper superintendent principal inspector sergeant lieutenant captain coroner
     taoiseach tanaiste tánaiste dep dep. asst asst. alhaji alhaja comrade hon hon. shri smt mallam datuk
-    dato cllr cllr. fr fr. engr engr. barr barr. brigadier sheikh
+    dato cllr cllr. fr fr. engr engr. barr barr. brigadier sheikh coun coun.
 """.split()
 )
 
@@ -370,7 +370,7 @@ SENTENCE_ABBREVIATIONS = set(
     mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt cmdr adm maj rev pres
     sens reps govs inc co corp ltd llc no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u l.a d.a d.c n.y a.m p.m ph.d i.e e.g mt ft ave blvd dept univ det insp const supt cpl
-    dep asst
+    dep asst coun
 """.split()
 )
 

@@ -704,7 +704,7 @@ def cue_after(masked, toks):
         k += 1
     if [t.low for t in toks[k : k + 2]] in (["quoted", "as"], ["quoted", "saying"]):
         k += 1 if toks[k + 1].low == "saying" else 2  # "“…,” Chief Joe Logan was quoted (as) saying by …"
-    if k < len(toks) and cue_word(toks, k):
+    if k < len(toks) and cue_word(toks, k) and not _passive(toks, k):  # ", the committee was told.": who heard it
         return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[k].low, ADJACENT_CUE)
     return None
 
@@ -836,7 +836,7 @@ def closing_attribution(masked, toks):
         if is_cue(toks[k]) and toks[k].low in _CLOSING_CUES and _only_trailing(toks, k, n):
             cue_at = k
             break
-    if cue_at < 2 or not is_cue(toks[cue_at]) or toks[cue_at].low not in _CLOSING_CUES:
+    if cue_at < 2 or not is_cue(toks[cue_at]) or toks[cue_at].low not in _CLOSING_CUES or _passive(toks, cue_at):
         found = None
     else:
         found = np_before(toks, cue_at)

@@ -282,6 +282,16 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "UK council report: 'the committee was told' names who heard it, not who said it",
+        "The library is “stretched to breaking point”, the committee was told.",
+        [],
+    ),
+    (
+        "UK councils: 'Coun.' is a title",
+        "“This plan is a mistake,” warned Coun. Peter Vance.",
+        [("This plan is a mistake", "Peter Vance")],
+    ),
+    (
         "UK sport: a club's possessive before the subject of a bare quote",
         "Kingsbury’s Sam Pike did not excuse the display. “Pretty poor.”",
         [("Pretty poor.", "Sam Pike")],
