@@ -793,6 +793,10 @@ def _cue_before(masked, toks, at_quote, skip_passive):
         return None
     if toks and toks[-1].text == ":":
         # A transcript or a colon-introduced quote: "PENCE: Well, …", "Caddell continued:".
+        if n >= 3 and toks[0].low in INVERTING_CUES and toks[0].low in CUE_FORMS:  # (capitalised: it opens)
+            found = np_after(toks, 1)  # "Said the owner:", "Added Ms Kalu:"
+            if found and found[1] == n - 1:
+                return Mention(phrase(masked, toks, found), toks[found[0]].start, toks[0].low, COLON_INTRO)
         found = _np_ending_at(toks, n - 2) if n >= 2 else None
         if found and found[0] == 0 and toks[found[0]].capitalised:
             return Mention(phrase(masked, toks, found), toks[found[0]].start, ":", COLON_INTRO)

@@ -282,6 +282,11 @@ LOCAL_NEWS = [
 
 UK_PAPERS = [
     (
+        "UK papers: an inverted cue opening the sentence before a colon, 'Said the owner:'",
+        "Tom Hale reopened the pub on Friday.\n\nSaid Mr Hale: “We are back.”",
+        [("We are back.", "Tom Hale")],
+    ),
+    (
         "UK council report: 'the committee was told' names who heard it, not who said it",
         "The library is “stretched to breaking point”, the committee was told.",
         [],
