@@ -39,6 +39,8 @@ agree        | agree agrees agreed agreeing                         | strong inv
 allege       | allege alleges alleged alleging                      | strong clause
 announce     | announce announces announced announcing              | strong inverts that
 answer       | answer answers answered answering                    | strong inverts noun
+apologise    | apologise apologises apologised apologising          |
+apologize    | apologize apologizes apologized apologizing          |
 applaud      | applaud applauds applauded applauding                |
 argue        | argue argues argued arguing                          | strong inverts clause
 ask          | ask asks asked asking                                | strong inverts
@@ -89,6 +91,7 @@ disclose     | disclose discloses disclosed disclosing              | strong
 dismiss      | dismiss dismisses dismissed dismissing               |
 dub          | dub dubs dubbed dubbing                              |
 echo         | echo echoes echoed echoing                           | strong noun
+elaborate    | elaborate elaborates elaborated elaborating          | strong
 email        | email emails emailed emailing                        | strong noun
 emphasise    | emphasise emphasises emphasised emphasising          | strong inverts that
 emphasize    | emphasize emphasizes emphasized emphasizing          | strong inverts that

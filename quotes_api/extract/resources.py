@@ -68,7 +68,7 @@ CAPITALISED_FUNCTION_WORDS = set(
 TIME_WORDS = set(
     """
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
-    morning afternoon evening night day last next this earlier later week month year weekend
+    morning afternoon evening night day last next this earlier later soon shortly afterwards week month year weekend
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()
@@ -549,7 +549,7 @@ ROLE_NOUNS = set(
     umpire teammate catcher meteorologist coroner
     neighbour neighbor resident witness rescuer bystander passenger driver volunteer owner shopkeeper farmer
     administrator coordinator clerk planner specialist technician dispatcher firefighter paramedic weaver potter
-    carver baker butcher tailor
+    carver baker butcher tailor drummer guitarist bassist vocalist frontman frontwoman
     """.split()
 )
 

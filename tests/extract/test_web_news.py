@@ -504,6 +504,21 @@ BUSINESS = [
 
 SPORT = [
     (
+        "music news: 'elaborated' is a cue, and a band role before the name",
+        "Drummer Kai Moreno elaborated on his comment, “We were tired of it.”",
+        [("We were tired of it.", "Kai Moreno")],
+    ),
+    (
+        "UK council: a partial quote after 'apologised for being'",
+        "Council leader Tom Baker has apologised for being “careless” with his words.",
+        [("careless", "Tom Baker")],
+    ),
+    (
+        "a time opening the sentence is not its subject: 'Soon after, …'",
+        "Lena Marsh spoke on Monday.\n\nSoon after, Lena Marsh issued a statement calling the ruling “unfair”.",
+        [("unfair", "Lena Marsh")],
+    ),
+    (
         "sport: a bare quote after one paragraph of narrative that names no one is the last speaker's",
         "“I did not want him hurt again,” coach Ray Dalton said.\n\nEvery starter will have to earn a place.\n\n"
         "“Nobody is safe. We practice at seven.”",
