@@ -112,6 +112,8 @@ def _scan_paragraph(text, lo, hi, carried_open):
                     (c in DOUBLE_OPENERS and not spaced and not (c == "“" and right and not left))
                     or (c in DOUBLE_CLOSERS and left and not right)
                     or (c == STRAIGHT_DOUBLE and left)
+                    # A sentence's stop, then the mark with no space: 'said Joe Marsh."We have …'
+                    or (c == STRAIGHT_DOUBLE and i > lo and text[i - 1] in ".!?" and text[i + 1 : i + 2].isupper())
                 )
                 if opens and c == STRAIGHT_DOUBLE and last_straight <= i and last_curly_open > i:
                     opens = False  # an excerpt marker over a paragraph that quotes with curly marks

@@ -36,6 +36,16 @@ CASES = [
     ),
     ("NYT double apostrophes", "''This isn't reform,'' said Mr. Holtz-Eakin.", ["This isn't reform"]),
     (
+        "no space between a sentence's stop and the next opening mark",
+        '"We will appeal," said Joe Marsh."We have no choice," he added.',
+        ["We will appeal", "We have no choice"],
+    ),
+    (
+        "no space after a closing mark: it still closes",
+        '"We won."The rest was easy.',
+        ["We won."],
+    ),
+    (
         "Irish Times: a curly opener closed with two curly apostrophes",
         "“We have no plans,’’ said Mr Foley. The board “should’’ act.",
         ["We have no plans", "should"],
