@@ -377,22 +377,23 @@ class ArticleExtraction:
         # "the Queen said" names an office; "King wrote" a person called King.
         office = [w for w in words.split() if w.casefold() not in ("the", "this")]
         determined = mention.text.split()[0].casefold() in ("the", "this")
+        named = self.names.canonical(words, mention.start) if how == "name" else None
         if how == "name" and determined and len(office) == 1 and is_title_word(office[0]):
             how, words = "description", "the " + office[0].casefold()  # "the Queen": an office, not a name
         elif how == "name" and determined and office[-1].casefold() in EPITHETS:
             # "the Nebraska Republican said": an epithet with a place, for the person just named.
-            if self.names.first_seen(self.names.canonical(words, mention.start)) >= mention.start:
+            if self.names.first_seen(named) >= mention.start:
                 how, words = "description", "the " + " ".join(office)  # (no one introduced by that name)
         elif how == "name" and office and all(is_title_word(word) for word in office):
             # "said Deputy Commissioner of …" names an office; "Dean said" a person called Dean.
-            if not self.names.is_person(self.names.canonical(words, mention.start)):
+            if not self.names.is_person(named):
                 how, words = "description", "the " + office[-1].casefold()
         elif how == "name" and determined and len(office) == 1 and DEMONYM.fullmatch(office[0]):
             # "the Spaniard said": a nationality for the person just named (unless the paper is called so).
             if not self.names.is_outlet_name(office[0]):
                 return self._nearest_person(None, mention.start, sentence_start) or mention.text
         if how == "name":
-            name = self.names.canonical(words, mention.start)
+            name = named
             kind = self.names.kind_of(name)
             if number < _HEADLINE_PARAGRAPHS:
                 # A title-case headline runs a name into its verb: "Dana Whitlock Teases New Record".
@@ -426,7 +427,7 @@ class ArticleExtraction:
             return issuer or issued or description  # "the letter" from nobody named stays a description
         if head in ORGANISATION_HEADS and definite:
             if head == "agency":  # a public body, and never Congress beside it
-                return self.names.nearest_of_kind(at, ORGANISATION, is_agency) or description
+                return self.names.nearest_of_kind(at, ORGANISATION, fits=is_agency) or description
             # "the company" is no government body: the Coast Guard beside OceanGate is not it.
             fits = is_business if head in BUSINESS_HEADS else None
             return self.names.latest_of_kind(at, ORGANISATION, fits=fits) or description
@@ -475,7 +476,7 @@ class ArticleExtraction:
             found = self._collective(at, sentence_start)
             if found is None and gender == "n":
                 # "“…,” it added.": the organisation just named, when the sentence names none.
-                found = self.names.nearest_of_kind(at, ORGANISATION, lambda entity: True, _IT_REACH, ahead=False)
+                found = self.names.nearest_of_kind(at, ORGANISATION, window=_IT_REACH, ahead=False)
             return found
         if gender not in ("m", "f"):
             return None

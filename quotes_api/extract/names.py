@@ -844,7 +844,7 @@ class EntityIndex:
                 return max(counts, key=counts.__getitem__)
         return None
 
-    def nearest_of_kind(self, offset, kind, fits, window=2500, ahead=True):
+    def nearest_of_kind(self, offset, kind, fits=None, window=2500, ahead=True):
         """The nearest name of that kind passing fits, before offset (else after it, if ahead): "the
         agency" is the one just named, where an article may name several."""
         sides = (
@@ -852,7 +852,7 @@ class EntityIndex:
         )
         for side in sides:
             for _, entity in side:
-                if not entity.is_outlet and fits(entity) and self.kind_of(entity.name) == kind:
+                if not entity.is_outlet and (fits is None or fits(entity)) and self.kind_of(entity.name) == kind:
                     return self.canonical_of(entity)
         return None
 

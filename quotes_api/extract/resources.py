@@ -135,10 +135,11 @@ EPITHETS = set(
     star superstar singer actress actor rapper musician songwriter comedian author writer novelist poet
     artist presenter broadcaster athlete player striker midfielder defender goalkeeper winger forward
     batsman bowler boxer fighter golfer swimmer sprinter cyclist jockey skier quarterback pitcher veteran
-    youngster teenager teen star billionaire entrepreneur influencer republican democrat
+    youngster teenager teen billionaire entrepreneur influencer republican democrat
     """.split()
 )
-PARENT_OF = re.compile(r"(?:mother|father|mum|mom|dad|grandmother|grandfather)-of-\w+")  # UK: "the mother-of-two"
+PARENTS = "mother|father|mum|mom|dad|grandmother|grandfather"
+PARENT_OF = re.compile(rf"(?:{PARENTS})-of-\w+")  # UK: "the mother-of-two"
 
 # Social platforms: where a post appears, never who posts it ("she wrote on Instagram").
 PLATFORMS = set(

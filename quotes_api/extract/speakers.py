@@ -53,6 +53,7 @@ from .resources import (
     INTRO_WORDS,
     NP_BREAKERS,
     ORGANISATION_HEADS,
+    PARENTS,
     PLATFORMS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -892,8 +893,8 @@ _LINK = re.compile(
 
 
 _RELATIVES = (
-    "family|families|relatives?|parents|mother|father|mum|mom|dad|wife|husband|widow|widower|son|daughter"
-    "|sister|brother|grandmother|grandfather|partner|girlfriend|boyfriend|fianc[ée]e?|friends?"
+    f"family|families|relatives?|parents|{PARENTS}|wife|husband|widow|widower|son|daughter"
+    "|sister|brother|partner|girlfriend|boyfriend|fianc[ée]e?|friends?"
 )
 _RELATIVE_OF = re.compile(rf"\b(?:{_RELATIVES})[ \u00a0]+of[ \u00a0]+[A-Z]")
 
